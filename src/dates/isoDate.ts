@@ -1,0 +1,198 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings (string order is date order).
+ *
+ * This module is the only place a `Date` exists. Calendar arithmetic goes
+ * through date-fns, imported by path so the root index is never loaded.
+ * Each `Date` is built at local noon from the calendar fields and read back
+ * through the local getters, so the host time zone cannot shift a day
+ * (noon is never skipped by a daylight-saving change).
+ */
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { isLastDayOfMonth } from 'date-fns/isLastDayOfMonth';
+
+/** A calendar date `YYYY-MM-DD`, year 0001 to 9999. */
+export type IsoDate = string;
+
+/** The first and last calendar day the library represents. */
+export const MIN_DATE: IsoDate = '0001-01-01';
+export const MAX_DATE: IsoDate = '9999-12-31';
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+// RFC 3339 date-time: T or t, optional fraction, Z or a numeric offset.
+const timestampPattern =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/**
+ * Reads a date field: `YYYY-MM-DD`, or an RFC 3339 timestamp reduced to its
+ * UTC calendar date. Returns `null` for anything else, impossible dates
+ * (`2026-02-30`) included.
+ * @param value - The raw field.
+ * @returns The calendar date, or `null`.
+ * @example
+ * toIsoDate('2026-03-31T23:30:00-05:00') //=> '2026-04-01'
+ * toIsoDate('2026-02-30') //=> null
+ */
+export function toIsoDate(value: string): IsoDate | null {
+  if (value.length === 10) {
+    const m = datePattern.exec(value);
+    if (m === null) return null;
+    return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? value : null;
+  }
+  if (value.length > 40) return null;
+  const m = timestampPattern.exec(value);
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 60) return null;
+  let offsetMinutes = 0;
+  if (m[7] === undefined) {
+    const offsetHours = Number(m[9]);
+    const offsetMins = Number(m[10]);
+    if (offsetHours > 23 || offsetMins > 59) return null;
+    offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  // Minutes since the local midnight of the written date, moved to UTC.
+  // A leap second (:60) stays within its minute, so it never changes the day.
+  const utcMinutes = hour * 60 + minute - offsetMinutes;
+  const dayShift = utcMinutes < 0 ? -1 : utcMinutes >= 1440 ? 1 : 0;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (dayShift === 0) return date;
+  const shifted = shiftDay(year, month, day, dayShift);
+  return shifted !== null && shifted >= MIN_DATE && shifted <= MAX_DATE ? shifted : null;
+}
+
+function shiftDay(year: number, month: number, day: number, by: 1 | -1): IsoDate | null {
+  let y = year;
+  let m = month;
+  let d = day + by;
+  if (d < 1) {
+    m -= 1;
+    if (m < 1) {
+      m = 12;
+      y -= 1;
+    }
+    d = daysInMonth(y, m);
+  } else if (d > daysInMonth(y, m)) {
+    d = 1;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  if (y < 1 || y > 9999) return null;
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+function toDate(date: IsoDate): Date {
+  const value = new Date(2000, 0, 1, 12);
+  // setFullYear keeps years 1–99 literal (the Date constructor maps them to 19xx).
+  value.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return value;
+}
+
+function fromDate(value: Date): IsoDate {
+  const year = value.getFullYear();
+  if (year < 1) return MIN_DATE;
+  if (year > 9999) return MAX_DATE;
+  return `${pad(year, 4)}-${pad(value.getMonth() + 1, 2)}-${pad(value.getDate(), 2)}`;
+}
+
+/**
+ * Adds calendar days (negative to go back). Results are clamped to
+ * 0001-01-01 … 9999-12-31.
+ * @example
+ * plusDays('2024-02-28', 1) //=> '2024-02-29'
+ */
+export function plusDays(date: IsoDate, days: number): IsoDate {
+  return fromDate(addDays(toDate(date), days));
+}
+
+/**
+ * Adds calendar months, clamping the day to the target month (date-fns `addMonths`).
+ * @example
+ * plusMonths('2026-01-31', 1) //=> '2026-02-28'
+ */
+export function plusMonths(date: IsoDate, months: number): IsoDate {
+  return fromDate(addMonths(toDate(date), months));
+}
+
+/**
+ * Adds calendar years; 29 February becomes 28 February in a common year.
+ * @example
+ * plusYears('2024-02-29', 1) //=> '2025-02-28'
+ */
+export function plusYears(date: IsoDate, years: number): IsoDate {
+  return fromDate(addYears(toDate(date), years));
+}
+
+/**
+ * Whether the date is the last day of its month.
+ * @example
+ * isMonthEnd('2024-02-29') //=> true
+ */
+export function isMonthEnd(date: IsoDate): boolean {
+  return isLastDayOfMonth(toDate(date));
+}
+
+/**
+ * The last day of the month the date falls in.
+ * @example
+ * monthEnd('2025-02-10') //=> '2025-02-28'
+ */
+export function monthEnd(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 8)}${pad(daysInMonth(year, month), 2)}`;
+}
+
+/**
+ * The calendar month of a date, `YYYY-MM`.
+ * @example
+ * monthOf('2026-03-31') //=> '2026-03'
+ */
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}
+
+/**
+ * The `k`-th anniversary of `start`: `addYears(start, k)`, always from `start`
+ * itself, never chained from an earlier anniversary (R5, R11).
+ * @example
+ * anniversary('2024-02-29', 4) //=> '2028-02-29'
+ */
+export function anniversary(start: IsoDate, k: number): IsoDate {
+  return plusYears(start, k);
+}
+
+/**
+ * The number `k` of the latest anniversary `addYears(start, k)` on or before
+ * `date` (negative when `date` is before `start`).
+ * @example
+ * anniversaryIndex('2023-03-15', '2026-03-14') //=> 2
+ */
+export function anniversaryIndex(start: IsoDate, date: IsoDate): number {
+  let k = Number(date.slice(0, 4)) - Number(start.slice(0, 4));
+  // The year difference is right or one too many; one step settles it.
+  if (anniversary(start, k) > date) k -= 1;
+  return k;
+}

@@ -1,0 +1,114 @@
+import type { CertificationEntry, LedgerEntry } from '../ledger/types';
+import type { CompiledVersion } from '../program/compile';
+import type { EntryOutcome, HeldCertification } from './types';
+import type { DateRange } from './window';
+
+/** Certifications on the review date (R8). */
+export type CertificationState = {
+  /** Points credited by pairs earned in the window. */
+  readonly points: number;
+  /** Points pending certifications in the window would credit. */
+  readonly pendingPoints: number;
+  /** Distinct valid (holder, certification) pairs, by kind. */
+  readonly profile: number;
+  readonly sales: number;
+  readonly valid: readonly HeldCertification[];
+  readonly expired: readonly HeldCertification[];
+};
+
+function held(entry: CertificationEntry): HeldCertification {
+  const { holder, certification, date, expiresOn } = entry;
+  return expiresOn === undefined ? { holder, certification, date } : { holder, certification, date, expiresOn };
+}
+
+/** Whether `a` stays valid longer than `b`: no expiry first, then the later `expiresOn`, then the later date. */
+function outlasts(a: CertificationEntry, b: CertificationEntry): boolean {
+  if (a.expiresOn === undefined || b.expiresOn === undefined) return a.expiresOn === undefined && b.expiresOn !== undefined;
+  return a.expiresOn > b.expiresOn || (a.expiresOn === b.expiresOn && a.date > b.date);
+}
+
+function byHolderThenCertification(a: HeldCertification, b: HeldCertification): number {
+  const ka = `${a.holder}\u0000${a.certification}`;
+  const kb = `${b.holder}\u0000${b.certification}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * Settles the certification entries of one review (R8), given in date order
+ * (then input order), none dated after the review, none rejected.
+ * Validity ignores the window: approved, earned on or before the review date,
+ * not expired on it. Each pair earned in the window credits its points once.
+ */
+export function settleCertifications(
+  entries: readonly LedgerEntry[],
+  sorted: readonly number[],
+  version: CompiledVersion,
+  window: DateRange,
+  outcomes: EntryOutcome[] | null,
+): CertificationState {
+  const { from, to: asOf } = window;
+  const credit = version.certificationPoints;
+  const credited = new Set<string>();
+  const best = new Map<string, CertificationEntry>();
+  const lapsed = new Map<string, CertificationEntry>();
+  let points = 0;
+  for (const index of sorted) {
+    const entry = entries[index] as CertificationEntry;
+    if (entry.status !== 'approved') continue;
+    if (!version.certifications.has(entry.certification)) {
+      if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' };
+      continue;
+    }
+    const pair = `${entry.holder}\u0000${entry.certification}`;
+    if (entry.expiresOn === undefined || entry.expiresOn >= asOf) {
+      const current = best.get(pair);
+      if (current === undefined || outlasts(entry, current)) best.set(pair, entry);
+    } else {
+      const current = lapsed.get(pair);
+      if (current === undefined || outlasts(entry, current)) lapsed.set(pair, entry);
+    }
+    let outcome: EntryOutcome;
+    if (entry.date < from) outcome = { id: entry.id, outcome: 'counted', points: 0, rule: 'R8', reason: 'earned-before-window' };
+    else if (credited.has(pair)) outcome = { id: entry.id, outcome: 'counted', points: 0, rule: 'R8', reason: 'already-credited' };
+    else {
+      credited.add(pair);
+      points += credit;
+      outcome = { id: entry.id, outcome: 'counted', points: credit, rule: 'R8' };
+    }
+    if (outcomes !== null) outcomes[index] = outcome;
+  }
+
+  let pendingPoints = 0;
+  for (const index of sorted) {
+    const entry = entries[index] as CertificationEntry;
+    if (entry.status !== 'pending') continue;
+    if (!version.certifications.has(entry.certification)) {
+      if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' };
+      continue;
+    }
+    const pair = `${entry.holder}\u0000${entry.certification}`;
+    let would = 0;
+    if (entry.date >= from && !credited.has(pair)) {
+      // Once a pending entry claims the pair's credit, later ones would add nothing.
+      credited.add(pair);
+      would = credit;
+    }
+    pendingPoints += would;
+    if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'pending', points: would, rule: 'R7', reason: 'pending-approval' };
+  }
+
+  let profile = 0;
+  let sales = 0;
+  const valid: HeldCertification[] = [];
+  for (const entry of best.values()) {
+    if (version.certifications.get(entry.certification)?.kind === 'profile') profile++;
+    else sales++;
+    valid.push(held(entry));
+  }
+  const expired: HeldCertification[] = [];
+  for (const [pair, entry] of lapsed) if (!best.has(pair)) expired.push(held(entry));
+  // A stable order that does not depend on the order of the input.
+  valid.sort(byHolderThenCertification);
+  expired.sort(byHolderThenCertification);
+  return { points, pendingPoints, profile, sales, valid, expired };
+}

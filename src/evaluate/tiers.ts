@@ -1,0 +1,96 @@
+import { compareMoney, moneyShortfall, zeroMoney, type Money } from '../money/money';
+import type { CompiledVersion } from '../program/compile';
+import type { RequirementCheck, Shortfall, TierRequirements } from './types';
+
+/** What a tier is checked against (R9). */
+export type Standing = {
+  readonly points: number;
+  readonly revenue: Money;
+  readonly profile: number;
+  readonly sales: number;
+};
+
+/** Every tier checked on its own, and the highest met. */
+export type TierResult = {
+  readonly requirements: readonly TierRequirements[];
+  /** Index of the highest tier met, or -1 below the first tier. */
+  readonly index: number;
+};
+
+function countCheck(
+  kind: 'points' | 'profile-certifications' | 'sales-certifications',
+  required: number,
+  actual: number,
+): RequirementCheck {
+  return { kind, required, actual, met: actual >= required, shortfall: actual >= required ? 0 : required - actual };
+}
+
+/**
+ * Checks every tier of the version on its own (R9): the table's "None" is no
+ * check. The tier held is the highest met.
+ * @example
+ * findHighestTier(version, { points: 8000, revenue: parseMoney('7200')!, profile: 0, sales: 0 }).index //=> 3 (professional)
+ */
+export function findHighestTier(version: CompiledVersion, standing: Standing): TierResult {
+  const requirements: TierRequirements[] = [];
+  let index = -1;
+  version.tiers.forEach(({ row, revenue }, position) => {
+    const checks: RequirementCheck[] = [countCheck('points', row.points, standing.points)];
+    if (revenue !== null) {
+      const met = compareMoney(standing.revenue, revenue) >= 0;
+      checks.push({ kind: 'revenue', required: revenue.text, actual: standing.revenue.text, met, shortfall: moneyShortfall(revenue, standing.revenue).text });
+    }
+    if (row.profileCertifications > 0) checks.push(countCheck('profile-certifications', row.profileCertifications, standing.profile));
+    if (row.salesCertifications > 0) checks.push(countCheck('sales-certifications', row.salesCertifications, standing.sales));
+    const met = checks.every((check) => check.met);
+    if (met) index = position;
+    requirements.push({ tier: row.id, met, checks });
+  });
+  return { requirements, index };
+}
+
+/** Whether the tier at `index` is met, without building the requirement list. */
+export function meetsTier(version: CompiledVersion, index: number, standing: Standing): boolean {
+  const tier = version.tiers[index];
+  if (tier === undefined) return false;
+  const { row, revenue } = tier;
+  return (
+    standing.points >= row.points &&
+    (revenue === null || compareMoney(standing.revenue, revenue) >= 0) &&
+    standing.profile >= row.profileCertifications &&
+    standing.sales >= row.salesCertifications
+  );
+}
+
+/** The highest tier met, as an index (-1 below the first), without the requirement list. */
+export function highestTierIndex(version: CompiledVersion, standing: Standing): number {
+  for (let index = version.tiers.length - 1; index >= 0; index--) {
+    if (meetsTier(version, index, standing)) return index;
+  }
+  return -1;
+}
+
+/** The four shortfall figures of one tier's requirements (zero where nothing is missing). */
+export function shortfallOf(requirements: TierRequirements): Shortfall {
+  let points = 0;
+  let revenue = zeroMoney().text;
+  let profileCertifications = 0;
+  let salesCertifications = 0;
+  for (const check of requirements.checks) {
+    switch (check.kind) {
+      case 'points':
+        points = check.shortfall;
+        break;
+      case 'revenue':
+        revenue = check.shortfall;
+        break;
+      case 'profile-certifications':
+        profileCertifications = check.shortfall;
+        break;
+      case 'sales-certifications':
+        salesCertifications = check.shortfall;
+        break;
+    }
+  }
+  return { points, revenue, profileCertifications, salesCertifications };
+}

@@ -1,0 +1,101 @@
+import type { IsoDate } from '../dates/isoDate';
+import type { RuleId } from '../program/types';
+import type { DateRange } from './window';
+
+/** Why an entry earns nothing (SPEC §2.1, closed list). */
+export type ExclusionReason =
+  | 'outside-window'
+  | 'after-as-of'
+  | 'rejected'
+  | 'evidence-not-met'
+  | 'monthly-limit'
+  | 'fee-amount-mismatch'
+  | 'not-in-program-version';
+
+/** Why a counted entry earns 0 points (SPEC §2.1). */
+export type CountedReason = 'already-credited' | 'earned-before-window';
+
+/** The outcome of one input entry, in input order; `rule` is the rule that decided it. */
+export type EntryOutcome =
+  | { readonly id: string; readonly outcome: 'counted'; readonly points: number; readonly rule: RuleId; readonly reason?: CountedReason; readonly amount?: string }
+  | { readonly id: string; readonly outcome: 'pending'; readonly points: number; readonly rule: RuleId; readonly reason: 'pending-approval'; readonly amount?: string }
+  | { readonly id: string; readonly outcome: 'excluded'; readonly points: 0; readonly rule: RuleId; readonly reason: ExclusionReason; readonly amount?: string };
+
+/** Points by category (R7): all eight keys, always. */
+export type PointsByCategory = {
+  readonly revenue: number;
+  readonly knowledge: number;
+  readonly program: number;
+  readonly certification: number;
+  readonly 'partner-year': number;
+  readonly bonus: number;
+  readonly special: number;
+  readonly adjustment: number;
+};
+
+/** A point category key. */
+export type PointCategory = keyof PointsByCategory;
+
+/** A certification held by a person. */
+export type HeldCertification = { readonly holder: string; readonly certification: string; readonly date: IsoDate; readonly expiresOn?: IsoDate };
+
+/** One requirement of a tier, checked (R9). Money figures are decimal strings. */
+export type RequirementCheck =
+  | { readonly kind: 'points'; readonly required: number; readonly actual: number; readonly met: boolean; readonly shortfall: number }
+  | { readonly kind: 'revenue'; readonly required: string; readonly actual: string; readonly met: boolean; readonly shortfall: string }
+  | { readonly kind: 'profile-certifications' | 'sales-certifications'; readonly required: number; readonly actual: number; readonly met: boolean; readonly shortfall: number };
+
+/** A tier's requirements, each checked; a table "None" has no check. */
+export type TierRequirements = { readonly tier: string; readonly met: boolean; readonly checks: readonly RequirementCheck[] };
+
+/** What the next tier still needs; zero where there is nothing to do. */
+export type Shortfall = {
+  readonly points: number;
+  readonly revenue: string;
+  readonly profileCertifications: number;
+  readonly salesCertifications: number;
+};
+
+/** How membership holds (R10), in order of precedence. */
+export type MembershipBasis = 'basic-points' | 'professional-renewal' | 'fee';
+
+/** Membership on the review date (R10). */
+export type Membership = { readonly active: boolean; readonly basis: MembershipBasis | null; readonly bases: readonly MembershipBasis[] };
+
+/** The fee position on the review date (R11). */
+export type FeeStatus = {
+  readonly status: 'waived' | 'paid' | 'due';
+  readonly basis?: 'basic-points' | 'professional-renewal';
+  readonly amountDue?: string;
+  readonly period?: 'month';
+  readonly annualAmount?: string;
+  readonly paidThrough?: IsoDate;
+  readonly waivedThrough?: IsoDate;
+  readonly nextAnniversary: IsoDate;
+};
+
+/** A credit the library derives itself: the partner-year points (R5). */
+export type DerivedCredit = { readonly rule: 'R5'; readonly date: IsoDate; readonly points: number };
+
+/** The full, plain-JSON result of `evaluate`. */
+export type Evaluation = {
+  readonly asOf: IsoDate;
+  readonly window: DateRange;
+  readonly points: { readonly total: number; readonly pending: number; readonly byCategory: PointsByCategory };
+  readonly revenue: { readonly total: string; readonly points: number };
+  readonly certifications: {
+    readonly profile: number;
+    readonly sales: number;
+    readonly valid: readonly HeldCertification[];
+    readonly expired: readonly HeldCertification[];
+  };
+  readonly tier: string | null;
+  readonly tierName: string | null;
+  readonly requirements: readonly TierRequirements[];
+  readonly nextTier: { readonly tier: string; readonly tierName: string; readonly shortfall: Shortfall } | null;
+  readonly membership: Membership;
+  readonly fee: FeeStatus;
+  readonly entries: readonly EntryOutcome[];
+  readonly derived: readonly DerivedCredit[];
+  readonly program: { readonly id: string; readonly version: string };
+};

@@ -1,0 +1,19 @@
+/**
+ * `@exponential/partner-program`: the Exponential Partner Program as tables,
+ * and pure evaluators of a partner's ledger.
+ * @packageDocumentation
+ */
+export { parseLedger, type ParseLedgerResult, type ParseLedgerOptions } from './ledger/parseLedger';
+export { evaluate, type EvaluateOptions } from './evaluate/evaluate';
+export { reviewWindow, windowKinds, type WindowKind, type DateRange } from './evaluate/window';
+export { exponentialProgram } from './program/exponentialProgram';
+export { activities, type ActivityId } from './program/activities';
+export { tiers, type TierId } from './program/tiers';
+export { certifications, type CertificationId } from './program/certifications';
+export { feePolicy } from './program/fee';
+export { rules, type Rule } from './program/rules';
+export { ValidationError, issueCodes, type IssueCode, type LedgerIssue } from './issues';
+export type * from './program/types';
+export type * from './ledger/types';
+export type * from './evaluate/types';
+export type { IsoDate } from './dates/isoDate';

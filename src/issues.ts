@@ -1,0 +1,171 @@
+/**
+ * Issue codes, paths and the one error class (SPEC §2.1, §3).
+ *
+ * Every validation problem anywhere in the library is a {@link LedgerIssue}
+ * with a code from {@link issueCodes}; functions that cannot return issues
+ * throw one {@link ValidationError} carrying all of them.
+ */
+
+/** The closed list of validation issue codes, with what each means. */
+export const issueCodes = {
+  'invalid-type': 'the value has the wrong JSON type (e.g. a number where a string is expected)',
+  'missing-field': 'a required field is absent',
+  'unknown-field': 'a field the schema does not know (free-form data belongs in `meta`)',
+  'invalid-value': 'the value is not one of the allowed values',
+  'unknown-entry-type': 'the entry `type` is not one of the ledger entry types',
+  'unknown-activity': 'the activity id is not in the program (in any of its versions)',
+  'unknown-certification': 'the certification id is not in the program catalogue',
+  'derived-activity': 'the activity is credited by the library itself (R5, R8) and cannot be reported',
+  'field-not-applicable': 'the field does not apply to this activity row',
+  'below-minimum': 'the points are below the minimum of a "+" activity row (R3)',
+  'invalid-date': 'not a real calendar date `YYYY-MM-DD` or an RFC 3339 timestamp',
+  'invalid-range': 'the dates are in the wrong order (e.g. `expiresOn` before `date`, `from` after `to`)',
+  'invalid-amount': 'not a plain decimal amount (string or finite number) within the allowed range',
+  'invalid-integer': 'not an integer within the allowed range',
+  'too-long': 'the string is longer than allowed',
+  'too-deep': '`meta` is nested deeper than allowed',
+  'duplicate-id': 'an entry id is used more than once',
+  'unknown-reference': '`relatesTo` names no entry of the ledger',
+  'invalid-program': 'the value is not a program returned by `defineProgram` or `exponentialProgram`',
+} as const;
+
+/** A validation issue code. */
+export type IssueCode = keyof typeof issueCodes;
+
+/** One validation problem: where (a path such as `entries[3].amount`), what (`code`) and a sentence. */
+export type LedgerIssue = {
+  readonly path: string;
+  readonly code: IssueCode;
+  readonly message: string;
+};
+
+/** A path as segments, as zod reports it. */
+export type PathSegments = readonly PropertyKey[];
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Formats path segments the way the SPEC quotes them.
+ * @example
+ * formatPath(['entries', 3, 'amount']) //=> 'entries[3].amount'
+ * formatPath(['meta', 'a b']) //=> 'meta["a b"]'
+ */
+export function formatPath(segments: PathSegments): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else {
+      const key = String(segment);
+      if (identifier.test(key)) out += out === '' ? key : `.${key}`;
+      else out += `[${JSON.stringify(key)}]`;
+    }
+  }
+  return out;
+}
+
+/** Builds one issue. */
+export function issue(path: string, code: IssueCode, message: string): LedgerIssue {
+  return { path, code, message };
+}
+
+/**
+ * The one error class of the library: invalid ledgers, programs and options
+ * throw it with every issue found, never a `TypeError` from inside.
+ */
+export class ValidationError extends Error {
+  readonly issues: readonly [LedgerIssue, ...LedgerIssue[]];
+
+  constructor(issues: readonly [LedgerIssue, ...LedgerIssue[]]) {
+    const [first] = issues;
+    const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+    super(`${first.path === '' ? '(root)' : first.path}: ${first.message}${more}`);
+    this.name = 'ValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Throws a {@link ValidationError} when `issues` is not empty. */
+export function throwIfAny(issues: readonly LedgerIssue[]): void {
+  if (issues.length > 0) throw new ValidationError(issues as [LedgerIssue, ...LedgerIssue[]]);
+}
+
+/** The parts of a zod issue the mapping reads (zod v4, parsed with `reportInput`). */
+export type ZodIssueLike = {
+  readonly code: string;
+  readonly path: PathSegments;
+  readonly input?: unknown;
+  readonly expected?: string;
+  readonly keys?: readonly string[];
+  readonly values?: readonly unknown[];
+  readonly options?: readonly unknown[];
+  readonly note?: string;
+  readonly origin?: string;
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
+  readonly message?: string;
+  readonly params?: { readonly code?: IssueCode; readonly message?: string };
+};
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
+  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
+}
+
+function list(values: readonly unknown[]): string {
+  return values.map((value) => JSON.stringify(value)).join(', ');
+}
+
+/**
+ * Maps a zod issue to ours: every zod code becomes one of {@link issueCodes}
+ * (`unrecognized_keys` → one `unknown-field` per key, a missing value →
+ * `missing-field`, custom checks carry their own code).
+ */
+export function fromZodIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
+  const path = formatPath(zodIssue.path);
+  const last = zodIssue.path[zodIssue.path.length - 1];
+  const input = zodIssue.input;
+  switch (zodIssue.code) {
+    case 'unrecognized_keys':
+      return (zodIssue.keys ?? []).map((key) =>
+        issue(formatPath([...zodIssue.path, key]), 'unknown-field', `unknown field "${key}" (free-form data belongs in "meta")`),
+      );
+    case 'invalid_type':
+      if (input === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required`)];
+      if (zodIssue.expected === 'int' && typeof input === 'number') {
+        return [issue(path, 'invalid-integer', `expected an integer, received ${describeValue(input)}`)];
+      }
+      return [issue(path, 'invalid-type', `expected ${zodIssue.expected === 'int' ? 'an integer' : `a ${zodIssue.expected}`}, received ${describeValue(input)}`)];
+    case 'invalid_value':
+      return [issue(path, 'invalid-value', `expected one of ${list(zodIssue.values ?? [])}, received ${describeValue(input)}`)];
+    case 'invalid_union':
+      if (zodIssue.note === 'No matching discriminator') {
+        // zod reports the whole entry as the input; the discriminator is the last path segment.
+        const value = typeof input === 'object' && input !== null && last !== undefined ? (input as Record<PropertyKey, unknown>)[last] : input;
+        if (value === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required`)];
+        return [issue(path, 'unknown-entry-type', `unknown entry type ${describeValue(value)}; expected one of ${list(zodIssue.options ?? [])}`)];
+      }
+      if (last === 'amount') {
+        if (input === undefined) return [issue(path, 'missing-field', '"amount" is required')];
+        return [issue(path, 'invalid-amount', `expected a decimal string or a finite number, received ${describeValue(input)}`)];
+      }
+      return [issue(path, 'invalid-value', `received ${describeValue(input)}, which matches no allowed form`)];
+    case 'too_small':
+    case 'too_big': {
+      const bound = zodIssue.code === 'too_small' ? `at least ${String(zodIssue.minimum)}` : `at most ${String(zodIssue.maximum)}`;
+      if (zodIssue.origin === 'string') {
+        return zodIssue.code === 'too_big'
+          ? [issue(path, 'too-long', `must be ${bound} characters long`)]
+          : [issue(path, 'invalid-value', 'must not be empty')];
+      }
+      return [issue(path, 'invalid-integer', `must be ${bound}, received ${describeValue(input)}`)];
+    }
+    case 'custom':
+      if (zodIssue.params?.code !== undefined) return [issue(path, zodIssue.params.code, zodIssue.message ?? '')];
+      return [issue(path, 'invalid-type', `expected a JSON object, received ${describeValue(input)}`)];
+    default:
+      return [issue(path, 'invalid-value', `invalid value: ${describeValue(input)}`)];
+  }
+}

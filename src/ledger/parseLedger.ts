@@ -1,0 +1,264 @@
+import { toIsoDate } from '../dates/isoDate';
+import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
+import { parseMoney, type Money } from '../money/money';
+import { compileProgram, type CompiledProgram } from '../program/compile';
+import { exponentialProgram } from '../program/exponentialProgram';
+import type { Program } from '../program/types';
+import { getLedgerSchema } from './schema';
+import type { Ledger, LedgerEntry, Meta } from './types';
+
+/** Options of {@link parseLedger}. */
+export type ParseLedgerOptions = {
+  /** The program whose activity and certification ids the ledger may use (any of its versions). Default: `exponentialProgram`. */
+  readonly program?: Program;
+};
+
+/** What {@link parseLedger} returns: the normalised ledger, or every issue found. */
+export type ParseLedgerResult =
+  | { readonly ok: true; readonly ledger: Ledger }
+  | { readonly ok: false; readonly issues: readonly [LedgerIssue, ...LedgerIssue[]] };
+
+/** What a parsed ledger carries for evaluation, out of sight of its JSON. */
+export type LedgerInternals = {
+  readonly program: CompiledProgram;
+  /** The exact amount of each revenue and fee-payment entry, by entry index. */
+  readonly money: readonly (Money | undefined)[];
+};
+
+const parsed = new WeakMap<Ledger, LedgerInternals>();
+
+/** The internals of a ledger `parseLedger` returned, or `undefined` for anything else. */
+export function ledgerInternals(value: unknown): LedgerInternals | undefined {
+  return typeof value === 'object' && value !== null ? parsed.get(value as Ledger) : undefined;
+}
+
+/** How deep `meta` may nest. */
+export const MAX_META_DEPTH = 32;
+
+/**
+ * Validates and normalises a ledger. Never throws: returns the ledger, or
+ * every issue at once, each with its path, code and a sentence.
+ * @param input - Any value, typically parsed JSON.
+ * @param opts - `program`: the program the ids refer to (default `exponentialProgram`).
+ * @returns `{ ok: true, ledger }` or `{ ok: false, issues }`.
+ * @example
+ * parseLedger({ partner: { id: 'acme', joinedOn: '2023-03-15' }, entries: [
+ *   { id: 'r1', type: 'revenue', date: '2026-01-10T22:00:00-05:00', amount: 1200.5, source: 'direct-sale' },
+ * ] })
+ * //=> { ok: true, ledger: { partner: { id: 'acme', joinedOn: '2023-03-15' }, entries: [
+ * //     { id: 'r1', type: 'revenue', date: '2026-01-11', amount: '1200.50', source: 'direct-sale', status: 'approved' } ] } }
+ * parseLedger({ partner: { id: 'acme', joinedOn: '2023-02-30' }, entries: [] })
+ * //=> { ok: false, issues: [{ path: 'partner.joinedOn', code: 'invalid-date', message: '"2023-02-30" is not a calendar date …' }] }
+ */
+export function parseLedger(input: unknown, opts: ParseLedgerOptions = {}): ParseLedgerResult {
+  try {
+    return parseLedgerUnsafe(input, compileProgram(opts.program ?? exponentialProgram));
+  } catch (error) {
+    // Only a hostile input (a throwing getter or proxy) gets here: still an issue, never a throw.
+    return { ok: false, issues: [issue('', 'invalid-type', `the input could not be read: ${String(error)}`)] };
+  }
+}
+
+/** Parses with a compiled program; may throw only on hostile objects. */
+export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): ParseLedgerResult {
+  const result = getLedgerSchema().safeParse(input, { reportInput: true });
+  const issues: LedgerIssue[] = [];
+  if (!result.success) {
+    for (const zodIssue of result.error.issues as unknown as ZodIssueLike[]) issues.push(...fromZodIssue(zodIssue));
+  }
+  const metas = checkCrossEntry(input, program, issues);
+  if (issues.length > 0 || !result.success) {
+    return { ok: false, issues: sortIssues(issues) as [LedgerIssue, ...LedgerIssue[]] };
+  }
+
+  const data = result.data as unknown as {
+    partner: Ledger['partner'] & { meta?: Meta };
+    entries: (LedgerEntry & { status?: LedgerEntry['status']; meta?: Meta })[];
+    meta?: Meta;
+  };
+  const money: (Money | undefined)[] = new Array(data.entries.length);
+  const entries = data.entries;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } & { amount?: string };
+    entry.status ??= 'approved';
+    const copiedMeta = metas.get(index);
+    if (copiedMeta !== undefined) entry.meta = copiedMeta;
+    if (entry.amount !== undefined) money[index] = parseMoney(entry.amount) as Money;
+  }
+  const partnerMeta = metas.get(PARTNER_META);
+  const ledgerMeta = metas.get(LEDGER_META);
+  const partner = partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta };
+  const ledger: Ledger = ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta };
+  parsed.set(ledger, { program, money });
+  return { ok: true, ledger };
+}
+
+const PARTNER_META = -1;
+const LEDGER_META = -2;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The checks zod cannot do, in one pass over the raw input (so they are
+ * reported even when zod found other issues): duplicate ids, references,
+ * activity rows and certification ids of the program, date order, and `meta`.
+ * Returns the safe copies of every `meta`, by entry index.
+ */
+function checkCrossEntry(input: unknown, program: CompiledProgram, issues: LedgerIssue[]): Map<number, Meta> {
+  const metas = new Map<number, Meta>();
+  if (!isRecord(input)) return metas;
+  copyMetaInto(metas, LEDGER_META, input['meta'], 'meta', issues);
+  const partner = input['partner'];
+  if (isRecord(partner)) copyMetaInto(metas, PARTNER_META, partner['meta'], 'partner.meta', issues);
+  const entries = input['entries'];
+  if (!Array.isArray(entries)) return metas;
+
+  const firstIndexById = new Map<string, number>();
+  const references: number[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry: unknown = entries[index];
+    if (!isRecord(entry)) continue;
+    const id = entry['id'];
+    if (typeof id === 'string') {
+      const first = firstIndexById.get(id);
+      if (first === undefined) firstIndexById.set(id, index);
+      else issues.push(issue(`entries[${index}].id`, 'duplicate-id', `duplicate id "${id}": entries[${first}].id has it too`));
+    }
+    if (entry['meta'] !== undefined) copyMetaInto(metas, index, entry['meta'], `entries[${index}].meta`, issues);
+    switch (entry['type']) {
+      case 'activity':
+        checkActivity(entry, index, program, issues);
+        break;
+      case 'certification':
+        checkCertification(entry, index, program, issues);
+        break;
+      case 'bonus':
+        if (typeof entry['relatesTo'] === 'string') references.push(index);
+        break;
+    }
+  }
+  for (const index of references) {
+    const target = (entries[index] as Record<string, unknown>)['relatesTo'] as string;
+    if (!firstIndexById.has(target)) {
+      issues.push(issue(`entries[${index}].relatesTo`, 'unknown-reference', `no entry of this ledger has the id "${target}"`));
+    }
+  }
+  return metas;
+}
+
+const derivedMessages = {
+  'certification-entries': 'points come from certification entries (R8): report the certification itself',
+  'partner-years': 'points are credited from partner.joinedOn (R5): do not report them',
+} as const;
+
+function checkActivity(entry: Record<string, unknown>, index: number, program: CompiledProgram, issues: LedgerIssue[]): void {
+  const activity = entry['activity'];
+  if (typeof activity !== 'string') return;
+  const at = `entries[${index}]`;
+  const row = program.activities.get(activity);
+  if (row === undefined) {
+    issues.push(issue(`${at}.activity`, 'unknown-activity', `"${activity.slice(0, 60)}" is not an activity of ${program.program.name}`));
+    return;
+  }
+  if (row.kind === 'derived') {
+    issues.push(issue(`${at}.activity`, 'derived-activity', `"${activity}" ${derivedMessages[row.derivedFrom ?? 'partner-years']}`));
+    return;
+  }
+  const points = entry['points'];
+  if (points !== undefined) {
+    if (row.kind !== 'minimum') {
+      issues.push(issue(`${at}.points`, 'field-not-applicable', `"${activity}" earns the table's ${row.points} points; "points" is only for "+" rows`));
+    } else if (typeof points === 'number' && Number.isInteger(points) && points >= 1 && points < row.points) {
+      issues.push(issue(`${at}.points`, 'below-minimum', `"${activity}" earns at least ${row.points} points, received ${points}`));
+    }
+  }
+  if (row.kind === 'per-attendee') {
+    if (entry['quantity'] === undefined) issues.push(issue(`${at}.quantity`, 'missing-field', `"${activity}" counts per attendee: "quantity" (≥ 1) is required`));
+  } else if (entry['quantity'] !== undefined) {
+    issues.push(issue(`${at}.quantity`, 'field-not-applicable', `"${activity}" is not counted per attendee; "quantity" does not apply`));
+  }
+  const evidence = row.evidence;
+  if (entry['words'] !== undefined && evidence?.words === undefined) {
+    issues.push(issue(`${at}.words`, 'field-not-applicable', `"${activity}" has no word-count evidence`));
+  }
+  if (entry['floss'] !== undefined && evidence?.floss === undefined) {
+    issues.push(issue(`${at}.floss`, 'field-not-applicable', `"${activity}" has no licence evidence`));
+  }
+}
+
+function checkCertification(entry: Record<string, unknown>, index: number, program: CompiledProgram, issues: LedgerIssue[]): void {
+  const at = `entries[${index}]`;
+  const certification = entry['certification'];
+  if (typeof certification === 'string' && !program.certifications.has(certification)) {
+    const known = [...program.certifications.keys()].join(', ');
+    issues.push(issue(`${at}.certification`, 'unknown-certification', `"${certification.slice(0, 60)}" is not a certification of the program (${known})`));
+  }
+  const date = entry['date'];
+  const expiresOn = entry['expiresOn'];
+  if (typeof date === 'string' && typeof expiresOn === 'string') {
+    const earned = toIsoDate(date);
+    const expires = toIsoDate(expiresOn);
+    if (earned !== null && expires !== null && expires < earned) {
+      issues.push(issue(`${at}.expiresOn`, 'invalid-range', `expires on ${expires}, before it was earned on ${earned}`));
+    }
+  }
+}
+
+function copyMetaInto(metas: Map<number, Meta>, key: number, value: unknown, path: string, issues: LedgerIssue[]): void {
+  if (!isRecord(value)) return; // absent, or a non-object zod already reported
+  const before = issues.length;
+  const copy = copyJson(value, path, 0, issues);
+  if (issues.length === before) metas.set(key, copy as Meta);
+}
+
+/**
+ * A deep copy of JSON data, at most {@link MAX_META_DEPTH} levels. Keys are
+ * defined as own data properties, so `__proto__` stays a plain key.
+ */
+function copyJson(value: unknown, path: string, depth: number, issues: LedgerIssue[]): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+    issues.push(issue(path, 'invalid-type', `meta values must be JSON; ${String(value)} is not`));
+    return null;
+  }
+  if (typeof value !== 'object') {
+    issues.push(issue(path, 'invalid-type', `meta values must be JSON; a ${typeof value} is not`));
+    return null;
+  }
+  if (depth >= MAX_META_DEPTH) {
+    issues.push(issue(path, 'too-deep', `meta nests deeper than ${MAX_META_DEPTH} levels`));
+    return null;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(copyJson(value[i], `${path}[${i}]`, depth + 1, issues));
+    return out;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    issues.push(issue(path, 'invalid-type', 'meta values must be JSON; a class instance is not'));
+    return null;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const child = copyJson((value as Record<string, unknown>)[key], `${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`, depth + 1, issues);
+    Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function entryIndexOf(path: string): number {
+  const m = /^entries\[(\d+)\]/.exec(path);
+  return m === null ? -1 : Number(m[1]);
+}
+
+/** Issues in ledger order: top level and partner first, then by entry. */
+function sortIssues(issues: LedgerIssue[]): LedgerIssue[] {
+  return issues
+    .map((value, position) => ({ value, position, entry: entryIndexOf(value.path) }))
+    .sort((a, b) => a.entry - b.entry || a.position - b.position)
+    .map(({ value }) => value);
+}

@@ -1,0 +1,134 @@
+/**
+ * Exact money (R2, R11). Amounts are parsed once into a canonical decimal
+ * string and, when they have at most two decimals, integer cents. Arithmetic
+ * runs on integer cents while every value is whole cents and the sums stay
+ * safe integers, and on decimal.js otherwise: evaluators never import decimal.js.
+ */
+import Decimal from 'decimal.js';
+
+/** An exact amount: its canonical text (at least two decimals) and integer cents, or `NaN` when it is not whole cents. */
+export type Money = { readonly text: string; readonly cents: number };
+
+/** The largest amount one entry may carry, in whole units (under one billion). */
+export const MAX_AMOUNT_DIGITS = 9;
+/** The most decimal places an amount may carry. */
+export const MAX_AMOUNT_DECIMALS = 10;
+
+// decimal.js rounds to 20 significant digits by default; sums of 10-decimal
+// amounts need more. The clone is made on first use: nothing runs at import.
+let ExactDecimal: typeof Decimal | undefined;
+function exact(value: string | number): Decimal {
+  ExactDecimal ??= Decimal.clone({ precision: 64, rounding: Decimal.ROUND_DOWN });
+  return new ExactDecimal(value);
+}
+
+const amountPattern = /^(-?)(0|[1-9]\d{0,8})(?:\.(\d{1,10}))?$/;
+
+/**
+ * Reads an amount: a plain decimal string (`"1200.50"`, `"-30"`) or a finite
+ * number, with at most 9 integer digits and 10 decimals. No exponents,
+ * signs other than a leading `-`, spaces or thousands separators.
+ * @returns The exact amount, or `null` when the value is not one.
+ * @example
+ * parseMoney('1200.5') //=> { text: '1200.50', cents: 120050 }
+ * parseMoney('1e3') //=> null
+ */
+export function parseMoney(value: unknown): Money | null {
+  let raw: string;
+  if (typeof value === 'string') raw = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) {
+    raw = String(value);
+    // Tiny numbers print with an exponent; write them out (larger ones are out of range anyway).
+    if (raw.includes('e')) raw = value.toFixed(MAX_AMOUNT_DECIMALS);
+  } else return null;
+  const m = amountPattern.exec(raw);
+  if (m === null) return null;
+  const fraction = (m[3] ?? '').replace(/0+$/, '').padEnd(2, '0');
+  const whole = m[2] as string;
+  const zero = whole === '0' && /^0*$/.test(fraction);
+  const sign = m[1] === '-' && !zero ? '-' : '';
+  const text = `${sign}${whole}.${fraction}`;
+  const cents = fraction.length === 2 ? Number(`${sign}${whole}${fraction}`) : Number.NaN;
+  return { text, cents };
+}
+
+/** Money from integer cents. */
+export function moneyFromCents(cents: number): Money {
+  const negative = cents < 0;
+  const digits = String(Math.abs(cents)).padStart(3, '0');
+  const text = `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  return { text, cents };
+}
+
+function moneyFromDecimal(value: Decimal): Money {
+  const text = value.isZero() ? value.abs().toFixed(Math.max(2, value.decimalPlaces())) : value.toFixed(Math.max(2, value.decimalPlaces()));
+  const cents = value.decimalPlaces() <= 2 && value.abs().lte(Number.MAX_SAFE_INTEGER / 100) ? value.times(100).toNumber() : Number.NaN;
+  return { text, cents };
+}
+
+const ZERO: Money = { text: '0.00', cents: 0 };
+
+/** Zero. */
+export function zeroMoney(): Money {
+  return ZERO;
+}
+
+/**
+ * Sums amounts exactly: on integer cents while that is exact, else decimal.js.
+ * @example
+ * sumMoney([parseMoney('7199.90')!, parseMoney(0.07)!, parseMoney('0.03')!]).text //=> '7200.00'
+ */
+export function sumMoney(values: readonly Money[]): Money {
+  let cents = 0;
+  let whole = true;
+  for (const value of values) {
+    cents += value.cents;
+    // NaN (not whole cents) fails this test too.
+    if (!(cents <= Number.MAX_SAFE_INTEGER && cents >= -Number.MAX_SAFE_INTEGER)) {
+      whole = false;
+      break;
+    }
+  }
+  if (whole) return moneyFromCents(cents);
+  let sum = exact(0);
+  for (const value of values) sum = sum.plus(value.text);
+  return moneyFromDecimal(sum);
+}
+
+/** Compares two amounts: -1, 0 or 1. */
+export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
+  if (Number.isFinite(a.cents) && Number.isFinite(b.cents)) return a.cents < b.cents ? -1 : a.cents > b.cents ? 1 : 0;
+  return exact(a.text).comparedTo(b.text) as -1 | 0 | 1;
+}
+
+/** `a − b`, exactly. */
+export function subtractMoney(a: Money, b: Money): Money {
+  if (Number.isFinite(a.cents) && Number.isFinite(b.cents)) {
+    const cents = a.cents - b.cents;
+    if (Number.isSafeInteger(cents)) return moneyFromCents(cents);
+  }
+  return moneyFromDecimal(exact(a.text).minus(b.text));
+}
+
+/** `value × factor` for an integer factor, exactly. */
+export function multiplyMoney(value: Money, factor: number): Money {
+  const cents = value.cents * factor;
+  if (Number.isSafeInteger(cents)) return moneyFromCents(cents);
+  return moneyFromDecimal(exact(value.text).times(factor));
+}
+
+/**
+ * Whole units of a positive amount, rounded down; 0 for zero or less (R2: revenue points).
+ * @example
+ * floorUnits(parseMoney('7199.99')!) //=> 7199
+ */
+export function floorUnits(value: Money): number {
+  if (Number.isFinite(value.cents)) return value.cents <= 0 ? 0 : (value.cents - (value.cents % 100)) / 100;
+  const d = exact(value.text);
+  return d.lte(0) ? 0 : d.floor().toNumber();
+}
+
+/** The shortfall `required − actual`, or zero when `actual` meets it. */
+export function moneyShortfall(required: Money, actual: Money): Money {
+  return compareMoney(actual, required) >= 0 ? ZERO : subtractMoney(required, actual);
+}

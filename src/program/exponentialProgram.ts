@@ -1,0 +1,29 @@
+import { activities } from './activities';
+import { certifications } from './certifications';
+import { feePolicy } from './fee';
+import { tiers } from './tiers';
+import type { Program } from './types';
+
+/**
+ * The Exponential Partner Program as data: one version, the tables of the
+ * program text. A literal: nothing runs at import time (a test validates it).
+ * The text carries no date; this version applies from 2000-01-01 and, being
+ * the earliest, to any earlier review date too.
+ */
+export const exponentialProgram = {
+  id: 'exponential-partner-program',
+  name: 'Exponential Partner Program',
+  versions: [
+    {
+      version: '2014.1',
+      effectiveFrom: '2000-01-01',
+      currency: 'USD',
+      membershipTier: 'basic',
+      renewalTier: 'professional',
+      tiers,
+      activities,
+      certifications,
+      fee: feePolicy,
+    },
+  ],
+} as const satisfies Program;

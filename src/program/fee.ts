@@ -1,0 +1,10 @@
+import type { FeePolicy } from './types';
+
+/** The program fee (R11): $45 a month; a year of it is 12 × 45.00. */
+export const feePolicy = {
+  monthly: '45.00',
+  period: 'month',
+  currency: 'USD',
+  rule: 'R11',
+  source: 'A monthly subscription fee of $45 USD grants you initial access to the partner program.',
+} as const satisfies FeePolicy;
