@@ -108,6 +108,7 @@ export type ZodIssueLike = {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
@@ -139,6 +140,7 @@ export function fromZodIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
       }
       return [issue(path, 'invalid-type', `expected ${zodIssue.expected === 'int' ? 'an integer' : `a ${zodIssue.expected}`}, received ${describeValue(input)}`)];
     case 'invalid_value':
+      if (input === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required: one of ${list(zodIssue.values ?? [])}`)];
       return [issue(path, 'invalid-value', `expected one of ${list(zodIssue.values ?? [])}, received ${describeValue(input)}`)];
     case 'invalid_union':
       if (zodIssue.note === 'No matching discriminator') {

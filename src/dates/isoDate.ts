@@ -22,7 +22,7 @@ export const MAX_DATE: IsoDate = '9999-12-31';
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 // RFC 3339 date-time: T or t, optional fraction, Z or a numeric offset.
 const timestampPattern =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -53,7 +53,7 @@ export function toIsoDate(value: string): IsoDate | null {
     if (m === null) return null;
     return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? value : null;
   }
-  if (value.length > 40) return null;
+  if (value.length > 64) return null;
   const m = timestampPattern.exec(value);
   if (m === null) return null;
   const year = Number(m[1]);
@@ -104,22 +104,41 @@ function shiftDay(year: number, month: number, day: number, by: 1 | -1): IsoDate
 }
 
 function toDate(date: IsoDate): Date {
+  // The sentinels map to dates beyond either end (year 10007, year −1), so arithmetic stays there.
   const value = new Date(2000, 0, 1, 12);
   // setFullYear keeps years 1–99 literal (the Date constructor maps them to 19xx).
   value.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return value;
 }
 
+/**
+ * Computed dates past 9999-12-31 become this sentinel, and dates before year 0
+ * `BEFORE_START`: they still compare correctly (after, before every real date),
+ * so a far anniversary never falls into a window. {@link clampDate} turns
+ * them into real dates for results.
+ */
+export const AFTER_END = '9999-99-99';
+export const BEFORE_START = '0000-00-00';
+
+/**
+ * A computed date as results report it: within 0001-01-01 … 9999-12-31.
+ * @example
+ * clampDate(plusYears('9999-06-01', 1)) //=> '9999-12-31'
+ */
+export function clampDate(date: IsoDate): IsoDate {
+  return date > MAX_DATE ? MAX_DATE : date < MIN_DATE ? MIN_DATE : date;
+}
+
 function fromDate(value: Date): IsoDate {
   const year = value.getFullYear();
-  if (year < 1) return MIN_DATE;
-  if (year > 9999) return MAX_DATE;
+  if (year < 0) return BEFORE_START;
+  if (year > 9999) return AFTER_END;
   return `${pad(year, 4)}-${pad(value.getMonth() + 1, 2)}-${pad(value.getDate(), 2)}`;
 }
 
 /**
- * Adds calendar days (negative to go back). Results are clamped to
- * 0001-01-01 … 9999-12-31.
+ * Adds calendar days (negative to go back). Beyond year 9999 the result is
+ * {@link AFTER_END}, before year 0 {@link BEFORE_START}.
  * @example
  * plusDays('2024-02-28', 1) //=> '2024-02-29'
  */

@@ -1,4 +1,4 @@
-import { anniversary, anniversaryIndex, plusDays, toIsoDate, type IsoDate } from '../dates/isoDate';
+import { anniversary, anniversaryIndex, clampDate, plusDays, toIsoDate, type IsoDate } from '../dates/isoDate';
 import { issue, ValidationError, type LedgerIssue } from '../issues';
 import { ledgerInternals, parseLedgerUnsafe, type LedgerInternals } from '../ledger/parseLedger';
 import type { Ledger } from '../ledger/types';
@@ -40,16 +40,24 @@ export function readDateOption(opts: Record<string, unknown>, name: string, issu
   return date ?? undefined;
 }
 
+/** Pushes an `unknown-field` issue for each option that is not in `known`: a misspelt option must not vanish. */
+export function checkOptionNames(opts: Record<string, unknown>, known: readonly string[], issues: LedgerIssue[]): void {
+  for (const key of Object.keys(opts)) {
+    if (!known.includes(key)) issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected ${known.join(', ')}`));
+  }
+}
+
 /** Validates the options every review shares: `asOf`, `window`, `program`. Throws one `ValidationError`. */
 export function readReviewOptions(opts: unknown): ReviewOptions {
   const issues: LedgerIssue[] = [];
   if (!isRecord(opts)) throw new ValidationError([issue('', 'invalid-type', 'options must be an object with at least "asOf"')]);
+  checkOptionNames(opts, ['asOf', 'window', 'program'], issues);
   const asOf = readDateOption(opts, 'asOf', issues);
-  const window = opts['window'] ?? 'rolling-12-months';
+  const window = opts['window'] === undefined ? 'rolling-12-months' : opts['window'];
   if (!(windowKinds as readonly unknown[]).includes(window)) {
     issues.push(issue('window', 'invalid-value', `"window" must be one of ${windowKinds.join(', ')}`));
   }
-  const program = opts['program'] ?? exponentialProgram;
+  const program = opts['program'] === undefined ? exponentialProgram : opts['program'];
   if (!isKnownProgram(program)) {
     issues.push(issue('program', 'invalid-program', '"program" must be exponentialProgram or a program returned by defineProgram'));
   }
@@ -145,7 +153,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
 
   return {
     asOf,
-    window,
+    window: { from: clampDate(window.from), to: window.to },
     points: { total, pending: tally.pending, byCategory: tally.byCategory },
     revenue: { total: tally.revenue.text, points: tally.revenuePoints },
     certifications: {

@@ -1,4 +1,4 @@
-import { anniversary, anniversaryIndex, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
+import { anniversary, anniversaryIndex, clampDate, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
 import type { FeePaymentEntry, LedgerEntry } from '../ledger/types';
 import { multiplyMoney } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
@@ -55,10 +55,10 @@ export type FeeFacts = {
  * (points or the renewal waiver, in R10's order), `paid`, `due`.
  */
 export function feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, waivedThrough }: FeeFacts): FeeStatus {
-  const next = nextAnniversary(joinedOn, asOf);
+  const next = clampDate(nextAnniversary(joinedOn, asOf));
   const extra = {
-    ...(paid === null ? {} : { paidThrough: paid }),
-    ...(waivedThrough === null ? {} : { waivedThrough }),
+    ...(paid === null ? {} : { paidThrough: clampDate(paid) }),
+    ...(waivedThrough === null ? {} : { waivedThrough: clampDate(waivedThrough) }),
   };
   const [first] = bases;
   if (first === 'basic-points' || first === 'professional-renewal') {

@@ -52,6 +52,11 @@ function pendingOutcome(id: string, points: number): EntryOutcome {
   return { id, outcome: 'pending', points, rule: 'R7', reason: 'pending-approval' };
 }
 
+/** Revenue and fee-payment outcomes carry their exact amount, whatever the outcome. */
+function withAmount(outcome: EntryOutcome, money: Money | undefined): EntryOutcome {
+  return money === undefined ? outcome : { ...outcome, amount: money.text };
+}
+
 /** The points an activity entry earns on its row, or `null` when its evidence is not met (R3). */
 export function activityPoints(entry: ActivityEntry, row: ActivityRow): number | null {
   const evidence = row.evidence;
@@ -99,12 +104,12 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
     const entry = entries[index] as LedgerEntry;
     const id = entry.id;
     if (entry.date > asOf) {
-      if (outcomes !== null) outcomes[index] = excluded(id, 'R1', 'after-as-of');
+      if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R1', 'after-as-of'), internals.money[index]);
       continue;
     }
     const status = entry.status;
     if (status === 'rejected') {
-      if (outcomes !== null) outcomes[index] = excluded(id, 'R7', 'rejected');
+      if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R7', 'rejected'), internals.money[index]);
       continue;
     }
     // Certifications and fee payments look beyond the window (R8, R11).
@@ -118,23 +123,19 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
       // The fee of the version in effect when the payment was made.
       const fee = versionAt(internals.program, entry.date).monthlyFee;
       if (!paysExactly(money, fee, entry.months)) {
-        if (outcomes !== null) outcomes[index] = { ...excluded(id, 'R11', 'fee-amount-mismatch'), amount: money.text };
+        if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R11', 'fee-amount-mismatch'), money);
         continue;
       }
       if (status === 'approved') feePayments.push(index);
       if (outcomes !== null) {
         outcomes[index] = status === 'approved'
           ? { id, outcome: 'counted', points: 0, rule: 'R11', amount: money.text }
-          : { ...pendingOutcome(id, 0), amount: money.text };
+          : withAmount(pendingOutcome(id, 0), money);
       }
       continue;
     }
     if (entry.date < from) {
-      if (outcomes !== null) {
-        outcomes[index] = entry.type === 'revenue'
-          ? { ...excluded(id, 'R1', 'outside-window'), amount: entry.amount }
-          : excluded(id, 'R1', 'outside-window');
-      }
+      if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R1', 'outside-window'), internals.money[index]);
       continue;
     }
     let points: number;
@@ -148,7 +149,7 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
         if (outcomes !== null) {
           outcomes[index] = status === 'approved'
             ? { id, outcome: 'counted', points: 0, rule: 'R2', amount: money.text }
-            : { ...pendingOutcome(id, 0), amount: money.text };
+            : withAmount(pendingOutcome(id, 0), money);
         }
         continue;
       }

@@ -1,7 +1,7 @@
 import { toIsoDate } from '../dates/isoDate';
 import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { parseMoney, type Money } from '../money/money';
-import { compileProgram, type CompiledProgram } from '../program/compile';
+import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
 import type { Program } from '../program/types';
 import { getLedgerSchema } from './schema';
@@ -51,8 +51,12 @@ export const MAX_META_DEPTH = 32;
  * //=> { ok: false, issues: [{ path: 'partner.joinedOn', code: 'invalid-date', message: '"2023-02-30" is not a calendar date …' }] }
  */
 export function parseLedger(input: unknown, opts: ParseLedgerOptions = {}): ParseLedgerResult {
+  const program = typeof opts === 'object' && opts !== null && opts.program !== undefined ? opts.program : exponentialProgram;
+  if (!isKnownProgram(program)) {
+    return { ok: false, issues: [issue('program', 'invalid-program', '"program" must be exponentialProgram or a program returned by defineProgram')] };
+  }
   try {
-    return parseLedgerUnsafe(input, compileProgram(opts.program ?? exponentialProgram));
+    return parseLedgerUnsafe(input, compileProgram(program));
   } catch (error) {
     // Only a hostile input (a throwing getter or proxy) gets here: still an issue, never a throw.
     return { ok: false, issues: [issue('', 'invalid-type', `the input could not be read: ${String(error)}`)] };

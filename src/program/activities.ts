@@ -4,11 +4,12 @@ import type { ActivityRow } from './types';
  * "Sample Point-Generating Activities" (R3): 18 rows, each with the program
  * line it encodes. Knowledge rows are those of "Knowledge Sharing"; the rest
  * are "Program Activities". Derived rows are credited by the library (R5, R8).
+ * Sources keep the program text's characters, its no-break spaces (`\u00a0`) included.
  */
 export const activities = [
-  { id: 'premium-project', name: 'Exponential Premium project', points: 5000, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential Premium project 5,000+' },
-  { id: 'exponential-6-project', name: 'Exponential 6 project', points: 2500, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential 6 project 2,500+' },
-  { id: 'newsletter-project', name: 'Exponential Newsletter solution project', points: 2000, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential Newsletter solution project 2,000+' },
+  { id: 'premium-project', name: 'Exponential Premium project', points: 5000, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential\u00a0Premium project 5,000+' },
+  { id: 'exponential-6-project', name: 'Exponential 6 project', points: 2500, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential\u00a06 project 2,500+' },
+  { id: 'newsletter-project', name: 'Exponential Newsletter solution project', points: 2000, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential\u00a0Newsletter solution project 2,000+' },
   { id: 'training-course', name: 'Official training course (per attendee)', points: 2000, kind: 'per-attendee', category: 'program', rule: 'R3', source: 'Official training course (per attendee) 2,000' },
   { id: 'certification', name: 'Certification (per person)', points: 1000, kind: 'derived', category: 'program', derivedFrom: 'certification-entries', rule: 'R8', source: 'Certification (per person) 1,000' },
   { id: 'event-attendance', name: 'Full event attendance (conference + meetings)', points: 5000, kind: 'fixed', category: 'program', rule: 'R3', source: 'Full event attendance (conference + meetings) 5,000' },

@@ -4,9 +4,9 @@ const salesSource = 'Each solution includes an associated Sales Certification, c
 
 /** The certification catalogue (R8): three profile certifications, one sales certification per solution. */
 export const certifications = [
-  { id: 'developer', name: 'Exponential Developer Certification', kind: 'profile', rule: 'R8', source: 'Exponential Developer Certification (for technical teams)' },
-  { id: 'design', name: 'Exponential Design Certification', kind: 'profile', rule: 'R8', source: 'Exponential Design Certification (for design/ux teams)' },
-  { id: 'solution', name: 'Exponential Solution Certification', kind: 'profile', rule: 'R8', source: 'Exponential Solution Certification (for content-focused teams)' },
+  { id: 'developer', name: 'Exponential Developer Certification', kind: 'profile', rule: 'R8', source: 'Exponential\u00a0Developer Certification (for technical teams)' },
+  { id: 'design', name: 'Exponential Design Certification', kind: 'profile', rule: 'R8', source: 'Exponential\u00a0Design Certification (for design/ux teams)' },
+  { id: 'solution', name: 'Exponential Solution Certification', kind: 'profile', rule: 'R8', source: 'Exponential\u00a0Solution Certification (for content-focused teams)' },
   { id: 'sales-premium', name: 'Exponential Premium Sales Certification', kind: 'sales', rule: 'R8', source: salesSource },
   { id: 'sales-exponential-6', name: 'Exponential 6 Sales Certification', kind: 'sales', rule: 'R8', source: salesSource },
   { id: 'sales-newsletter', name: 'Exponential Newsletter Sales Certification', kind: 'sales', rule: 'R8', source: salesSource },

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { AFTER_END, BEFORE_START, clampDate, anniversary, anniversaryIndex, isMonthEnd, monthEnd, plusDays, plusMonths, plusYears, toIsoDate } from '../../src/dates/isoDate';
+
+describe('toIsoDate', () => {
+  it.each([
+    ['2026-03-31', '2026-03-31'],
+    ['2024-02-29', '2024-02-29'],
+    ['0001-01-01', '0001-01-01'],
+    ['9999-12-31', '9999-12-31'],
+    ['2026-03-31T23:30:00-05:00', '2026-04-01'],
+    ['2026-03-31T23:59:59Z', '2026-03-31'],
+    ['2026-04-01T00:00:00Z', '2026-04-01'],
+    ['2026-04-01T09:59:59+10:00', '2026-03-31'],
+    ['2026-04-01T10:00:00+10:00', '2026-04-01'],
+    ['2026-01-01T13:59:00+14:00', '2025-12-31'],
+    ['2026-12-31T20:29:00-03:30', '2026-12-31'],
+    ['2026-12-31T20:30:00-03:30', '2027-01-01'],
+    ['2024-02-28T22:00:00-02:00', '2024-02-29'],
+    ['2025-02-28T22:00:00-02:00', '2025-03-01'],
+    ['2026-06-30t23:59:60z', '2026-06-30'],
+    ['2026-06-30T12:00:00.123456789+00:00', '2026-06-30'],
+  ])('%s → %s', (input, expected) => {
+    expect(toIsoDate(input)).toBe(expected);
+  });
+
+  it.each([
+    '2026-02-30', '2025-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '0000-01-01', '2026-4-01', '20260401',
+    '2026-04-01T24:00:00Z', '2026-04-01T10:00:00', '2026-04-01T10:00Z', '2026-04-01 10:00:00Z', '2026-04-01T10:00:00+24:00',
+    '9999-12-31T23:00:00-05:00', '0001-01-01T01:00:00+02:00', '', ' 2026-04-01', '2026-04-01\n', '２０２６-04-01',
+  ])('refuses %j', (input) => {
+    expect(toIsoDate(input)).toBeNull();
+  });
+
+  it('accepts 2000-02-29 (divisible by 400) and refuses 2100-02-29', () => {
+    expect(toIsoDate('2000-02-29')).toBe('2000-02-29');
+    expect(toIsoDate('2100-02-29')).toBeNull();
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('clamps months to their last day', () => {
+    expect(plusMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(plusMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(plusMonths('2024-02-29', -12)).toBe('2023-02-28');
+    expect(plusMonths('2026-06-01', 12)).toBe('2027-06-01');
+  });
+
+  it('moves 29 February to 28 February in common years', () => {
+    expect(plusYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(plusYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('adds days across months, years and leap days', () => {
+    expect(plusDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(plusDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(plusDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(plusDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('keeps years 1–99 literal, and dates past either end beyond it', () => {
+    expect(plusDays('0001-01-01', 1)).toBe('0001-01-02');
+    expect(plusMonths('0099-12-31', 2)).toBe('0100-02-28');
+    expect(plusDays('0001-01-01', -1)).toBe('0000-12-31');
+    expect(plusYears('9999-06-01', 1)).toBe(AFTER_END);
+    expect(plusYears('9999-06-01', 1) > '9999-12-31').toBe(true);
+    expect(plusDays(plusYears('9999-06-01', 1), -1)).toBe(AFTER_END);
+    expect(plusYears('0000-06-01', -1)).toBe(BEFORE_START);
+    expect(BEFORE_START < '0000-01-01').toBe(true);
+    expect(clampDate(AFTER_END)).toBe('9999-12-31');
+    expect(clampDate(BEFORE_START)).toBe('0001-01-01');
+    expect(clampDate('0000-12-31')).toBe('0001-01-01');
+    expect(clampDate('2026-06-30')).toBe('2026-06-30');
+  });
+
+  it('knows month ends', () => {
+    expect(isMonthEnd('2024-02-29')).toBe(true);
+    expect(isMonthEnd('2024-02-28')).toBe(false);
+    expect(isMonthEnd('2025-02-28')).toBe(true);
+    expect(isMonthEnd('2026-04-30')).toBe(true);
+    expect(monthEnd('2025-02-10')).toBe('2025-02-28');
+    expect(monthEnd('2024-02-10')).toBe('2024-02-29');
+  });
+
+  it('counts anniversaries from the start, never chained', () => {
+    expect(anniversary('2024-02-29', 1)).toBe('2025-02-28');
+    expect(anniversary('2024-02-29', 4)).toBe('2028-02-29');
+    expect(anniversaryIndex('2023-03-15', '2026-03-14')).toBe(2);
+    expect(anniversaryIndex('2023-03-15', '2026-03-15')).toBe(3);
+    expect(anniversaryIndex('2023-03-15', '2023-03-14')).toBe(-1);
+    expect(anniversaryIndex('2024-02-29', '2025-02-28')).toBe(1);
+    expect(anniversaryIndex('2024-02-29', '2025-02-27')).toBe(0);
+  });
+});

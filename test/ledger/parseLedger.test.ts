@@ -1,0 +1,642 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type Ledger } from '../../src/index';
+import { issuesOf, ledger } from '../helpers/ledger';
+
+const partner = { id: 'acme', name: 'Acme Digital', joinedOn: '2023-03-15' };
+
+/** The SPEC's example ledger. */
+function specExample() {
+  return {
+    partner: { ...partner },
+    entries: [
+      { id: 'r1', type: 'revenue', date: '2026-01-10', amount: '1200.50', source: 'direct-sale' },
+      { id: 'a1', type: 'activity', date: '2026-02-03', activity: 'article', words: 900, floss: true },
+      { id: 'a2', type: 'activity', date: '2026-03-01', activity: 'training-course', quantity: 3 },
+      { id: 'a3', type: 'activity', date: '2026-04-01', activity: 'premium-project', points: 6500 },
+      { id: 't1', type: 'time', date: '2026-04-02', minutes: 90, category: 'program' },
+      { id: 'c1', type: 'certification', date: '2025-06-01', holder: 'jane', certification: 'developer', expiresOn: '2027-05-31' },
+      { id: 'b1', type: 'bonus', date: '2026-05-01', points: 250, reason: 'strategic launch', relatesTo: 'a3' },
+      { id: 's1', type: 'special', date: '2026-05-02', points: 400, description: 'translation of the admin UI' },
+      { id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 12, amount: '540.00' },
+      { id: 'x1', type: 'adjustment', date: '2026-06-01', points: -50, reason: 'duplicate forum post', status: 'approved' },
+    ],
+  };
+}
+
+function parsed(input: unknown): Ledger {
+  const result = parseLedger(input);
+  if (!result.ok) throw new Error(`expected a valid ledger, got ${JSON.stringify(result.issues)}`);
+  return result.ledger;
+}
+
+function entryById(l: Ledger, id: string) {
+  return l.entries.find((e) => e.id === id);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function nested(depth: number): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}
+
+describe('parseLedger', () => {
+  describe('never throws', () => {
+    const cyclic: Record<string, unknown> = { partner: { ...partner }, entries: [] };
+    cyclic.meta = { self: cyclic };
+    const cyclicEntries: unknown[] = [];
+    cyclicEntries.push(cyclicEntries);
+
+    it.each<[string, unknown]>([
+      ['undefined', undefined],
+      ['null', null],
+      ['a number', 42],
+      ['NaN', Number.NaN],
+      ['a string', 'ledger'],
+      ['an empty string', ''],
+      ['a JSON string', JSON.stringify(specExample())],
+      ['an array', [specExample()]],
+      ['an empty array', []],
+      ['a boolean', true],
+      ['a bigint', 10n],
+      ['a symbol', Symbol('x')],
+      ['a function', () => specExample()],
+      ['a Date', new Date(0)],
+      ['a Map', new Map([['partner', partner]])],
+      ['an empty object', {}],
+      ['partner null', { partner: null, entries: [] }],
+      ['entries a string', { partner, entries: 'x' }],
+      ['entries an object', { partner, entries: { 0: { id: 'a' } } }],
+      ['entries of garbage', { partner, entries: [null, 1, 'x', [], true, undefined] }],
+      ['an entry without type', { partner, entries: [{ id: 'a', date: '2026-01-01' }] }],
+      ['an entry with type null', { partner, entries: [{ id: 'a', type: null }] }],
+      ['an entry type toString', { partner, entries: [{ id: 'a', type: 'toString', date: '2026-01-01' }] }],
+      ['an entry type __proto__', { partner, entries: [{ id: 'a', type: '__proto__', date: '2026-01-01' }] }],
+      ['an activity constructor', { partner, entries: [{ id: 'a', type: 'activity', activity: 'constructor', date: '2026-01-01' }] }],
+      ['a certification hasOwnProperty', { partner, entries: [{ id: 'a', type: 'certification', certification: 'hasOwnProperty', holder: 'j', date: '2026-01-01' }] }],
+      ['an object id', { partner, entries: [{ id: { toString: 1 }, type: 'forum-post', date: '2026-01-01' }] }],
+      ['a date number', { partner: { id: 'p', joinedOn: 20230315 }, entries: [] }],
+      ['deeply nested meta', { partner, entries: [], meta: nested(100_000) }],
+      ['deeply nested entry meta', { partner, entries: [{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'forum-post', meta: nested(100_000) }] }],
+      ['deeply nested arrays in meta', { partner, entries: [], meta: { x: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) } }],
+      ['cyclic meta', cyclic],
+      ['cyclic entries', { partner, entries: cyclicEntries }],
+      ['a null-prototype object', Object.assign(Object.create(null), { partner: null })],
+      ['a huge id', { partner: { id: 'x'.repeat(1_000_000), joinedOn: '2023-03-15' }, entries: [] }],
+    ])('%s → { ok: false } with well-formed issues', (_name, input) => {
+      let result: ReturnType<typeof parseLedger> | undefined;
+      expect(() => {
+        result = parseLedger(input);
+      }).not.toThrow();
+      expect(result?.ok).toBe(false);
+      if (result === undefined || result.ok) return;
+      expect(result.issues.length).toBeGreaterThan(0);
+      for (const issue of result.issues) {
+        expect(typeof issue.path).toBe('string');
+        expect(Object.keys(issueCodes)).toContain(issue.code);
+        expect(typeof issue.message).toBe('string');
+        expect(issue.message.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('accepts the built-in program as an option', () => {
+      expect(parseLedger(specExample(), { program: exponentialProgram }).ok).toBe(true);
+    });
+
+    it.each<[string, unknown]>([
+      ['an empty object', {}],
+      ['a string', 'exponential'],
+      ['a program without versions', { id: 'x', name: 'x', versions: [] }],
+      ['a program whose version has no tables', { id: 'x', name: 'x', versions: [{ version: '1', effectiveFrom: '2000-01-01' }] }],
+    ])('program option %s: an invalid-program issue at path program, not a throw', (_name, program) => {
+      let result: ReturnType<typeof parseLedger> | undefined;
+      expect(() => {
+        result = parseLedger(specExample(), { program } as unknown as Parameters<typeof parseLedger>[1]);
+      }).not.toThrow();
+      expect(result?.ok).toBe(false);
+      if (result === undefined || result.ok) return;
+      expect(result.issues).toEqual([expect.objectContaining({ path: 'program' })]);
+      expect(['invalid-program', 'invalid-type']).toContain(result.issues[0]?.code);
+      if (program !== null && typeof program === 'object') expect(result.issues[0]?.code).toBe('invalid-program');
+    });
+
+    it('garbage options do not make it throw', () => {
+      for (const opts of [null, 42, 'x', [], { program: undefined }]) {
+        expect(() => parseLedger(specExample(), opts as unknown as Parameters<typeof parseLedger>[1])).not.toThrow();
+      }
+    });
+
+    it('evaluate throws a ValidationError (never a TypeError) on garbage', () => {
+      for (const input of [null, 42, 'x', [], { partner: null }, { partner, entries: [null] }]) {
+        expect(() => evaluate(input, { asOf: '2026-06-15' })).toThrow(ValidationError);
+      }
+    });
+
+    it('evaluate’s ValidationError carries the same issues parseLedger returns', () => {
+      const bad = ledger([{ id: 'a', type: 'activity', date: '2026-02-30', activity: 'forum-post', extra: 1 }]);
+      let caught: unknown;
+      try {
+        evaluate(bad, { asOf: '2026-06-15' });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues).toEqual(issuesOf(bad));
+    });
+  });
+
+  describe('strict: unknown fields', () => {
+    it('reports unknown fields with their paths', () => {
+      const input = specExample() as Record<string, unknown> & ReturnType<typeof specExample>;
+      (input.entries[1] as Record<string, unknown>).extra = 1;
+      (input.partner as Record<string, unknown>).nmae = 'typo';
+      input.foo = true;
+      const issues = issuesOf(input);
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'entries[1].extra', code: 'unknown-field' }),
+          expect.objectContaining({ path: 'partner.nmae', code: 'unknown-field' }),
+          expect.objectContaining({ path: 'foo', code: 'unknown-field' }),
+        ]),
+      );
+      expect(issues).toHaveLength(3);
+    });
+
+    it('a field of another entry type is unknown (amount on an activity)', () => {
+      expect(issuesOf(ledger([{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'forum-post', amount: '5.00' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].amount', code: 'unknown-field' }),
+      ]);
+    });
+
+    it('a top-level $schema string is allowed; elsewhere it is unknown', () => {
+      expect(parseLedger({ $schema: 'https://example.org/ledger.schema.json', ...specExample() }).ok).toBe(true);
+      const issues = issuesOf(ledger([{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'forum-post', $schema: 'x' }]));
+      expect(issues).toEqual([expect.objectContaining({ code: 'unknown-field' })]);
+      expect(issues[0]?.path.startsWith('entries[0]')).toBe(true);
+    });
+
+    it('free-form data goes in meta on the ledger, the partner and any entry, and is kept', () => {
+      const l = parsed({
+        partner: { ...partner, meta: { crm: { id: 17 } } },
+        entries: [{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'forum-post', meta: { url: 'https://x', tags: ['a', 1, true, null] } }],
+        meta: { source: 'export.csv', n: 1.5 },
+      });
+      expect(l.meta).toEqual({ source: 'export.csv', n: 1.5 });
+      expect(l.partner.meta).toEqual({ crm: { id: 17 } });
+      expect(entryById(l, 'a')?.meta).toEqual({ url: 'https://x', tags: ['a', 1, true, null] });
+    });
+
+    it('meta must be JSON', () => {
+      for (const meta of [{ x: Number.NaN }, { x: Number.POSITIVE_INFINITY }, { x: () => 1 }, { x: new Date(0) }, { x: 1n }, 'a string', [1, 2]]) {
+        const issues = issuesOf({ partner, entries: [], meta });
+        expect(issues.every((i) => i.path.startsWith('meta')), JSON.stringify(issues)).toBe(true);
+      }
+    });
+
+    it('meta is at most 32 levels deep: 32 nested objects pass, 33 are too-deep (in entries too)', () => {
+      expect(parseLedger({ partner, entries: [], meta: nested(32) as Record<string, unknown> }).ok).toBe(true);
+      expect(issuesOf({ partner, entries: [], meta: nested(33) })).toEqual([expect.objectContaining({ code: 'too-deep' })]);
+      const issues = issuesOf(ledger([{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'forum-post', meta: nested(33) }]));
+      expect(issues).toEqual([expect.objectContaining({ code: 'too-deep' })]);
+      expect(issues[0]?.path.startsWith('entries[0].meta')).toBe(true);
+    });
+
+    it('names and holders are at most 200 characters, free text at most 10,000', () => {
+      const ok = parseLedger({
+        partner: { ...partner, name: 'n'.repeat(200) },
+        entries: [
+          { id: 'c', type: 'certification', date: '2026-01-01', holder: 'h'.repeat(200), certification: 'developer' },
+          { id: 'b', type: 'bonus', date: '2026-01-01', points: 1, reason: 'r'.repeat(10_000) },
+        ],
+      });
+      expect(ok.ok).toBe(true);
+      expect(
+        issuesOf({
+          partner: { ...partner, name: 'n'.repeat(201) },
+          entries: [
+            { id: 'c', type: 'certification', date: '2026-01-01', holder: 'h'.repeat(201), certification: 'developer' },
+            { id: 'b', type: 'bonus', date: '2026-01-01', points: 1, reason: 'r'.repeat(10_001) },
+            { id: 'x', type: 'adjustment', date: '2026-01-01', points: -1, reason: 'r'.repeat(10_001) },
+          ],
+        }),
+      ).toEqual([
+        expect.objectContaining({ path: 'partner.name', code: 'too-long' }),
+        expect.objectContaining({ path: 'entries[0].holder', code: 'too-long' }),
+        expect.objectContaining({ path: 'entries[1].reason', code: 'too-long' }),
+        expect.objectContaining({ path: 'entries[2].reason', code: 'too-long' }),
+      ]);
+    });
+
+    it('meta a few levels deep is fine; 100 levels is too-deep', () => {
+      expect(parseLedger({ partner, entries: [], meta: nested(10) as Record<string, unknown> }).ok).toBe(true);
+      const issues = issuesOf({ partner, entries: [], meta: nested(100) });
+      expect(issues).toEqual([expect.objectContaining({ code: 'too-deep' })]);
+      expect(issues[0]?.path.startsWith('meta')).toBe(true);
+    });
+  });
+
+  describe('every issue at once', () => {
+    it('reports issues in the partner and several entries together', () => {
+      const issues = issuesOf({
+        partner: { id: 'p', joinedOn: '2023-02-29' },
+        entries: [
+          { id: 'r', type: 'revenue', date: '2026-01-10', amount: '1,200.00', source: 'direct-sale' },
+          { id: 'f', type: 'activity', date: '2026-02-30', activity: 'forum-post' },
+          { id: 'g', type: 'activity', date: '2026-02-01', activity: 'forum-post', extra: 1 },
+          { id: 'h', type: 'activity', date: '2026-02-01', activity: 'certification' },
+          { id: 'i', type: 'activity', date: '2026-02-01', activity: 'premium-project', points: 10 },
+          { id: 'j', type: 'bonus', date: '2026-02-01', points: 5, reason: 'x', relatesTo: 'zz' },
+          { id: 'r', type: 'time', date: '2026-02-01', minutes: 5, category: 'program' },
+          { id: 'k', type: 'gift', date: '2026-02-01' },
+        ],
+      });
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'partner.joinedOn', code: 'invalid-date' }),
+          expect.objectContaining({ path: 'entries[0].amount', code: 'invalid-amount' }),
+          expect.objectContaining({ path: 'entries[1].date', code: 'invalid-date' }),
+          expect.objectContaining({ path: 'entries[2].extra', code: 'unknown-field' }),
+          expect.objectContaining({ path: 'entries[3].activity', code: 'derived-activity' }),
+          expect.objectContaining({ path: 'entries[4].points', code: 'below-minimum' }),
+          expect.objectContaining({ path: 'entries[5].relatesTo', code: 'unknown-reference' }),
+          expect.objectContaining({ path: 'entries[6].id', code: 'duplicate-id' }),
+          expect.objectContaining({ path: 'entries[7].type', code: 'unknown-entry-type' }),
+        ]),
+      );
+      expect(issues).toHaveLength(9);
+    });
+
+    it('required fields are reported together', () => {
+      expect(issuesOf({})).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'partner', code: 'missing-field' }),
+          expect.objectContaining({ path: 'entries', code: 'missing-field' }),
+        ]),
+      );
+      expect(issuesOf({ partner: {}, entries: [] })).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'partner.id', code: 'missing-field' }),
+          expect.objectContaining({ path: 'partner.joinedOn', code: 'missing-field' }),
+        ]),
+      );
+    });
+
+    it.each<[string, Record<string, unknown>]>([
+      ['id', { type: 'activity', date: '2026-01-01', activity: 'forum-post' }],
+      ['type', { id: 'e', date: '2026-01-01' }],
+      ['date', { id: 'e', type: 'activity', activity: 'forum-post' }],
+      ['amount', { id: 'e', type: 'revenue', date: '2026-01-01', source: 'direct-sale' }],
+      ['source', { id: 'e', type: 'revenue', date: '2026-01-01', amount: '1.00' }],
+      ['activity', { id: 'e', type: 'activity', date: '2026-01-01' }],
+      ['minutes', { id: 'e', type: 'time', date: '2026-01-01', category: 'program' }],
+      ['category', { id: 'e', type: 'time', date: '2026-01-01', minutes: 5 }],
+      ['holder', { id: 'e', type: 'certification', date: '2026-01-01', certification: 'developer' }],
+      ['certification', { id: 'e', type: 'certification', date: '2026-01-01', holder: 'jane' }],
+      ['reason', { id: 'e', type: 'adjustment', date: '2026-01-01', points: -5 }],
+      ['points', { id: 'e', type: 'adjustment', date: '2026-01-01', reason: 'x' }],
+      ['description', { id: 'e', type: 'special', date: '2026-01-01', points: 5 }],
+      ['months', { id: 'e', type: 'fee-payment', date: '2026-01-01', amount: '45.00' }],
+    ])('an absent required %s is missing-field at its path', (field, entry) => {
+      expect(issuesOf(ledger([entry]))).toEqual([expect.objectContaining({ path: `entries[0].${field}`, code: 'missing-field' })]);
+    });
+
+    it('an unknown status is invalid-value', () => {
+      expect(issuesOf(ledger([{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'forum-post', status: 'draft' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].status', code: 'invalid-value' }),
+      ]);
+    });
+
+    it('an unknown certification is unknown-certification; expiresOn before date is invalid-range', () => {
+      const issues = issuesOf(
+        ledger([
+          { id: 'c1', type: 'certification', date: '2026-01-01', holder: 'jane', certification: 'sales-gold' },
+          { id: 'c2', type: 'certification', date: '2026-01-01', holder: 'jane', certification: 'developer', expiresOn: '2025-12-31' },
+        ]),
+      );
+      expect(issues).toEqual([
+        expect.objectContaining({ path: 'entries[0].certification', code: 'unknown-certification' }),
+        expect.objectContaining({ code: 'invalid-range' }),
+      ]);
+      expect(issues[1]?.path.startsWith('entries[1]')).toBe(true);
+    });
+
+    it('an expiresOn on the earning day is a valid range', () => {
+      expect(parseLedger(ledger([{ id: 'c', type: 'certification', date: '2026-01-01', holder: 'j', certification: 'developer', expiresOn: '2026-01-01' }])).ok).toBe(true);
+    });
+  });
+
+  describe('ids', () => {
+    it('a duplicate id is one issue at the later entry, naming the earlier one', () => {
+      const issues = issuesOf(
+        ledger([
+          { id: 'x', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          { id: 'y', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          { id: 'x', type: 'activity', date: '2026-01-02', activity: 'bug-report' },
+        ]),
+      );
+      expect(issues).toEqual([expect.objectContaining({ path: 'entries[2].id', code: 'duplicate-id' })]);
+      expect(issues[0]?.message).toContain('entries[0]');
+    });
+
+    it('a third use of an id is reported too', () => {
+      const issues = issuesOf(
+        ledger([
+          { id: 'x', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          { id: 'x', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          { id: 'y', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          { id: 'x', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+        ]),
+      );
+      expect(issues.map((i) => [i.path, i.code])).toEqual([
+        ['entries[1].id', 'duplicate-id'],
+        ['entries[3].id', 'duplicate-id'],
+      ]);
+      expect(issues[0]?.message).toContain('entries[0]');
+    });
+
+    it('ids are 1–200 characters', () => {
+      expect(parseLedger(ledger([{ id: 'i'.repeat(200), type: 'activity', date: '2026-01-01', activity: 'forum-post' }])).ok).toBe(true);
+      expect(issuesOf(ledger([{ id: 'i'.repeat(201), type: 'activity', date: '2026-01-01', activity: 'forum-post' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].id', code: 'too-long' }),
+      ]);
+      const empty = issuesOf(ledger([{ id: '', type: 'activity', date: '2026-01-01', activity: 'forum-post' }]));
+      expect(empty.map((i) => i.path)).toEqual(['entries[0].id']);
+    });
+  });
+
+  describe('dates', () => {
+    it.each([
+      '2026-02-30',
+      '2025-02-29',
+      '1900-02-29',
+      '2100-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-4-1',
+      '20260401',
+      '2026/04/01',
+      '0000-01-01',
+      '2026-04-01T10:00:00', // RFC 3339 needs an offset
+      '2026-04-01T24:00:00Z',
+      '2026-04-01T10:60:00Z',
+      '2026-02-30T10:00:00Z',
+      '2026-04-01T10:00:00+24:00',
+      '2026-04-01 10:00:00Z',
+      ' 2026-04-01',
+      '',
+      '9999-12-31T23:00:00-05:00', // UTC date in year 10000
+      '+002026-04-01',
+      '2026-04-01T10:00Z', // RFC 3339 needs seconds
+      '2026-04-01T10:00:00+0530', // and a colon in the offset
+      '2026-04-01T10:00:00.Z',
+    ])('%j is invalid-date', (date) => {
+      expect(issuesOf(ledger([{ id: 'a', type: 'activity', date, activity: 'forum-post' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].date', code: 'invalid-date' }),
+      ]);
+    });
+
+    it.each([
+      ['2024-02-29', '2024-02-29'],
+      ['2000-02-29', '2000-02-29'],
+      ['2400-02-29', '2400-02-29'],
+      ['0999-12-31', '0999-12-31'],
+      ['0001-01-01', '0001-01-01'],
+      ['9999-12-31', '9999-12-31'],
+      ['2026-03-31T23:30:00-05:00', '2026-04-01'],
+      ['2026-04-01T00:00:00.123456789Z', '2026-04-01'],
+      ['2026-04-01T00:30:00+01:00', '2026-03-31'],
+      ['2026-06-30T23:59:60Z', '2026-06-30'], // leap second
+      ['2026-04-01T00:00:00-00:00', '2026-04-01'], // unknown local offset
+      ['2026-04-01T10:00:00.123456789012Z', '2026-04-01'], // RFC 3339 puts no limit on the fraction digits
+    ])('%j is the date %s', (date, expected) => {
+      expect(entryById(parsed(ledger([{ id: 'a', type: 'activity', date, activity: 'forum-post' }])), 'a')?.date).toBe(expected);
+    });
+
+    it('impossible dates are invalid-date in every date field', () => {
+      const issues = issuesOf({
+        partner: { id: 'p', joinedOn: '2026-02-30' },
+        entries: [{ id: 'c', type: 'certification', date: '2025-02-29', holder: 'j', certification: 'developer', expiresOn: '2027-06-31' }],
+      });
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'partner.joinedOn', code: 'invalid-date' }),
+          expect.objectContaining({ path: 'entries[0].date', code: 'invalid-date' }),
+          expect.objectContaining({ path: 'entries[0].expiresOn', code: 'invalid-date' }),
+        ]),
+      );
+      expect(issues).toHaveLength(3);
+    });
+  });
+
+  describe('money', () => {
+    const revenue = (amount: unknown) => ledger([{ id: 'r', type: 'revenue', date: '2026-01-10', amount, source: 'direct-sale' }]);
+
+    it.each(
+      ([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1e3', 1e21, '1,200.00', ' 12', '12 ', '+5', '', 'NaN', '0x10', '$12', '12.5.1', '1000000000', '0.00000000001', 0.1 + 0.2] as unknown[]).map(
+        (amount) => [typeof amount === 'number' ? String(amount) : JSON.stringify(amount), amount] as const,
+      ),
+    )(
+      'refuses %s with invalid-amount',
+      (_label, amount) => {
+        expect(issuesOf(revenue(amount))).toEqual([expect.objectContaining({ path: 'entries[0].amount', code: 'invalid-amount' })]);
+      },
+    );
+
+    it('fee-payment amounts are checked too', () => {
+      expect(issuesOf(ledger([{ id: 'f', type: 'fee-payment', date: '2026-01-01', months: 1, amount: '45,00' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].amount', code: 'invalid-amount' }),
+      ]);
+    });
+
+    it.each<[unknown, string]>([
+      ['1200.50', '1200.50'],
+      [1200.5, '1200.50'],
+      ['1200.5', '1200.50'],
+      ['1200.500', '1200.50'],
+      ['5', '5.00'],
+      [45, '45.00'],
+      [0, '0.00'],
+      ['0', '0.00'],
+      ['-0', '0.00'],
+      ['-0.00', '0.00'],
+      [-0, '0.00'],
+      ['-30', '-30.00'],
+      [-30, '-30.00'],
+      ['0.125', '0.125'],
+      ['0.0000000001', '0.0000000001'],
+      [1e-7, '0.0000001'],
+      ['999999999.99', '999999999.99'],
+    ])('%j is stored as %j', (amount, canonical) => {
+      const entry = entryById(parsed(revenue(amount)), 'r');
+      expect(entry).toMatchObject({ type: 'revenue', amount: canonical });
+    });
+  });
+
+  describe('prototype safety', () => {
+    it('__proto__ and constructor keys in meta stay plain data and never pollute Object.prototype', () => {
+      const input = JSON.parse(
+        '{"partner":{"id":"p","joinedOn":"2023-03-15","meta":{"__proto__":{"pp":1}}},' +
+          '"entries":[{"id":"a","type":"activity","date":"2026-01-01","activity":"forum-post","meta":{"constructor":{"prototype":{"polluted":true}},"__proto__":{"polluted":true}}}],' +
+          '"meta":{"__proto__":{"polluted":true},"nested":{"__proto__":{"polluted":true}}}}',
+      ) as unknown;
+      const l = parsed(input);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).pp).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+      expect(Object.getOwnPropertyDescriptor(l.meta, '__proto__')?.value).toEqual({ polluted: true });
+      expect((l.meta as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.getOwnPropertyDescriptor(l.partner.meta, '__proto__')?.value).toEqual({ pp: 1 });
+      const entryMeta = entryById(l, 'a')?.meta;
+      expect(Object.getOwnPropertyDescriptor(entryMeta, '__proto__')?.value).toEqual({ polluted: true });
+      expect(Object.getOwnPropertyDescriptor(entryMeta, 'constructor')?.value).toEqual({ prototype: { polluted: true } });
+      // The round trip keeps them as data.
+      expect(JSON.parse(JSON.stringify(l.meta))).toEqual(JSON.parse('{"__proto__":{"polluted":true},"nested":{"__proto__":{"polluted":true}}}'));
+      expect(evaluate(l, { asOf: '2026-06-15' }).points.total).toBe(10);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('__proto__, constructor and prototype as ledger, partner or entry fields are unknown fields, not pollution', () => {
+      const input = JSON.parse(
+        '{"__proto__":{"polluted":true},"partner":{"id":"p","joinedOn":"2023-03-15","constructor":{"prototype":{"polluted":true}}},' +
+          '"entries":[{"id":"a","type":"activity","date":"2026-01-01","activity":"forum-post","__proto__":{"status":"rejected"},"prototype":1}]}',
+      ) as unknown;
+      const issues = issuesOf(input);
+      expect(issues.every((i) => i.code === 'unknown-field')).toBe(true);
+      expect(issues.map((i) => i.path).sort()).toEqual(['__proto__', 'entries[0].__proto__', 'entries[0].prototype', 'partner.constructor'].sort());
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(({} as Record<string, unknown>).status).toBeUndefined();
+    });
+
+    it('ids such as __proto__ and constructor are ordinary ids', () => {
+      const l = parsed(
+        ledger([
+          { id: '__proto__', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          { id: 'constructor', type: 'bonus', date: '2026-01-01', points: 5, reason: 'x', relatesTo: '__proto__' },
+        ]),
+      );
+      expect(l.entries.map((e) => e.id).sort()).toEqual(['__proto__', 'constructor']);
+      expect(evaluate(l, { asOf: '2026-06-15' }).entries).toEqual([
+        { id: '__proto__', outcome: 'counted', points: 10, rule: 'R3' },
+        { id: 'constructor', outcome: 'counted', points: 5, rule: 'R6' },
+      ]);
+    });
+
+    it('relatesTo is never resolved through the prototype chain; duplicate __proto__ ids are caught', () => {
+      expect(issuesOf(ledger([{ id: 'b', type: 'bonus', date: '2026-01-01', points: 5, reason: 'x', relatesTo: 'hasOwnProperty' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].relatesTo', code: 'unknown-reference' }),
+      ]);
+      expect(issuesOf(ledger([{ id: 'b', type: 'bonus', date: '2026-01-01', points: 5, reason: 'x', relatesTo: '__proto__' }]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].relatesTo', code: 'unknown-reference' }),
+      ]);
+      expect(
+        issuesOf(
+          ledger([
+            { id: '__proto__', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+            { id: '__proto__', type: 'activity', date: '2026-01-01', activity: 'forum-post' },
+          ]),
+        ),
+      ).toEqual([expect.objectContaining({ path: 'entries[1].id', code: 'duplicate-id' })]);
+    });
+  });
+
+  describe('the returned ledger', () => {
+    it('is normalised: dates YYYY-MM-DD, status filled in, amounts canonical', () => {
+      const l = parsed({
+        partner: { id: 'acme', joinedOn: '2023-03-14T23:30:00-05:00' },
+        entries: [
+          { id: 'r1', type: 'revenue', date: '2026-01-10T10:00:00Z', amount: 1200.5, source: 'direct-sale' },
+          { id: 'c1', type: 'certification', date: '2025-06-01', holder: 'jane', certification: 'developer', expiresOn: '2027-05-31T23:00:00-02:00' },
+          { id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 12, amount: 540, status: 'pending' },
+          { id: 'a1', type: 'activity', date: '2026-02-03', activity: 'article', words: 900, floss: true },
+        ],
+      });
+      expect(l.partner).toEqual({ id: 'acme', joinedOn: '2023-03-15' });
+      expect(entryById(l, 'r1')).toEqual({ id: 'r1', type: 'revenue', date: '2026-01-10', amount: '1200.50', source: 'direct-sale', status: 'approved' });
+      expect(entryById(l, 'c1')).toEqual({ id: 'c1', type: 'certification', date: '2025-06-01', holder: 'jane', certification: 'developer', expiresOn: '2027-06-01', status: 'approved' });
+      expect(entryById(l, 'f1')).toEqual({ id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 12, amount: '540.00', status: 'pending' });
+      expect(entryById(l, 'a1')).toEqual({ id: 'a1', type: 'activity', date: '2026-02-03', activity: 'article', words: 900, floss: true, status: 'approved' });
+      expect(l.entries).toHaveLength(4);
+    });
+
+    it('is itself valid input, and parsing it again changes nothing (also through JSON)', () => {
+      const once = parsed(specExample());
+      const twice = parseLedger(once);
+      expect(twice).toEqual({ ok: true, ledger: once });
+      const viaJson = parsed(JSON.parse(JSON.stringify(once)));
+      expect(viaJson).toEqual(once);
+    });
+
+    it('evaluates the same as the raw input', () => {
+      const raw = specExample();
+      expect(evaluate(parsed(raw), { asOf: '2026-06-15' })).toEqual(evaluate(raw, { asOf: '2026-06-15' }));
+    });
+
+    it('a copy of a parsed ledger with more entries is validated again (planUpgrade-style spreading)', () => {
+      const l = parsed(specExample());
+      const more = { ...l, entries: [...l.entries, { id: 'new', type: 'activity', date: '2026-06-01', activity: 'forum-post' }] };
+      const ev = evaluate(more, { asOf: '2026-06-15' });
+      expect(ev.entries.find((e) => e.id === 'new')).toEqual({ id: 'new', outcome: 'counted', points: 10, rule: 'R3' });
+      const dup = { ...l, entries: [...l.entries, { id: 'r1', type: 'activity', date: '2026-06-01', activity: 'forum-post' }] };
+      expect(() => evaluate(dup, { asOf: '2026-06-15' })).toThrow(ValidationError);
+      const bad = { ...l, entries: [...l.entries, { id: 'bad', type: 'activity', date: '2026-02-30', activity: 'forum-post' }] };
+      expect(() => evaluate(bad, { asOf: '2026-06-15' })).toThrow(ValidationError);
+    });
+
+    it('keeps every entry of the SPEC example', () => {
+      const l = parsed(specExample());
+      expect(l.entries.map((e) => e.id).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'c1', 'f1', 'r1', 's1', 't1', 'x1'].sort());
+      expect(l.partner).toEqual(partner);
+    });
+  });
+
+  describe('input is never mutated', () => {
+    it('parseLedger and evaluate leave the input as it was', () => {
+      const input = specExample();
+      const input2 = { ...specExample(), entries: [...specExample().entries].reverse(), meta: { a: [1, { b: 2 }] } };
+      const before = structuredClone(input);
+      const before2 = structuredClone(input2);
+      parseLedger(input);
+      evaluate(input, { asOf: '2026-06-15' });
+      evaluate(input2, { asOf: '2026-06-15' });
+      expect(input).toEqual(before);
+      expect(input2).toEqual(before2);
+      expect(input2.entries.map((e) => e.id)).toEqual(before2.entries.map((e) => e.id));
+    });
+
+    it('a deep-frozen input works', () => {
+      const input = deepFreeze({
+        ...specExample(),
+        meta: { tags: ['x'], nested: { deep: [1, 2, { n: null }] } },
+        entries: [...specExample().entries].reverse(),
+      });
+      const result = parseLedger(input);
+      expect(result.ok).toBe(true);
+      const ev = evaluate(input, { asOf: '2026-06-15' });
+      expect(ev.entries.map((e) => e.id)).toEqual(input.entries.map((e) => e.id));
+    });
+
+    it('a deep-frozen parsed ledger evaluates the same', () => {
+      const l = parsed(specExample());
+      const frozen = deepFreeze(structuredClone(l));
+      expect(evaluate(frozen, { asOf: '2026-06-15' })).toEqual(evaluate(l, { asOf: '2026-06-15' }));
+      expect(evaluate(l, { asOf: '2026-06-15' })).toEqual(evaluate(l, { asOf: '2026-06-15' }));
+    });
+
+    it('evaluating a parsed ledger does not change it', () => {
+      const l = parsed(specExample());
+      const before = structuredClone(l);
+      evaluate(l, { asOf: '2026-06-15' });
+      evaluate(l, { asOf: '2027-06-15', window: 'calendar-year' });
+      expect(l).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareMoney, floorUnits, moneyShortfall, multiplyMoney, parseMoney, subtractMoney, sumMoney } from '../../src/money/money';
+
+const m = (value: string | number) => {
+  const money = parseMoney(value);
+  if (money === null) throw new Error(`not money: ${value}`);
+  return money;
+};
+
+describe('parseMoney', () => {
+  it.each([
+    ['1200.5', '1200.50', 120050],
+    [1200.5, '1200.50', 120050],
+    ['-30', '-30.00', -3000],
+    ['0', '0.00', 0],
+    ['-0', '0.00', 0],
+    [-0, '0.00', 0],
+    ['-0.00', '0.00', 0],
+    ['540.000', '540.00', 54000],
+    ['0.005', '0.005', Number.NaN],
+    ['999999999.9999999999', '999999999.9999999999', Number.NaN],
+    [1e-7, '0.0000001', Number.NaN],
+    [0.07, '0.07', 7],
+  ])('%j → %s', (input, text, cents) => {
+    expect(parseMoney(input)).toEqual({ text, cents });
+  });
+
+  it.each(['1e3', '1,200.00', ' 12', '12 ', '+5', '.5', '5.', '0012', '1000000000', '1.12345678901', 'NaN', 'Infinity', '', '--1', '١٢'])(
+    'refuses %j',
+    (input) => expect(parseMoney(input)).toBeNull(),
+  );
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e21, 0.1 + 0.2, 2 ** 53])('refuses the number %s', (input) => {
+    expect(parseMoney(input)).toBeNull();
+  });
+
+  it.each([null, undefined, true, {}, [], 10n])('refuses %s', (input) => expect(parseMoney(input)).toBeNull());
+});
+
+describe('exact arithmetic', () => {
+  it('sums 7199.90 + 0.07 + 0.03 to exactly 7200.00', () => {
+    const sum = sumMoney([m('7199.90'), m(0.07), m('0.03')]);
+    expect(sum.text).toBe('7200.00');
+    expect(compareMoney(sum, m('7200.00'))).toBe(0);
+  });
+
+  it('falls back to decimals for sub-cent amounts', () => {
+    expect(sumMoney([m('0.005'), m('0.005'), m('1.00')]).text).toBe('1.01');
+    expect(sumMoney([m('0.001'), m('-0.001')]).text).toBe('0.00');
+    expect(compareMoney(m('7199.995'), m('7200.00'))).toBe(-1);
+    expect(floorUnits(m('7199.999'))).toBe(7199);
+  });
+
+  it('stays exact beyond the safe-integer range of cents', () => {
+    const big = Array.from({ length: 200_000 }, () => m('999999999.99'));
+    expect(sumMoney(big).text).toBe('199999999998000.00');
+  });
+
+  it('floors whole units, never below zero', () => {
+    expect(floorUnits(m('7199.99'))).toBe(7199);
+    expect(floorUnits(m('-0.50'))).toBe(0);
+    expect(floorUnits(m('0.99'))).toBe(0);
+    expect(floorUnits(m('1.00'))).toBe(1);
+  });
+
+  it('subtracts, multiplies and measures shortfalls exactly', () => {
+    expect(subtractMoney(m('7200'), m('7199.99')).text).toBe('0.01');
+    expect(multiplyMoney(m('45.00'), 12).text).toBe('540.00');
+    expect(moneyShortfall(m('7200'), m('7200.00')).text).toBe('0.00');
+    expect(moneyShortfall(m('7200'), m('-10')).text).toBe('7210.00');
+    expect(moneyShortfall(m('7200'), m('7199.995')).text).toBe('0.005');
+  });
+
+  it('sums in any order to the same exact result', () => {
+    const amount = fc.tuple(fc.integer({ min: -999_999_999, max: 999_999_999 }), fc.integer({ min: 0, max: 999 })).map(([whole, milli]) => m(`${whole}.${String(milli).padStart(3, '0')}`));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 30 }), (values) => {
+        expect(sumMoney([...values].reverse()).text).toBe(sumMoney(values).text);
+      }),
+    );
+  });
+});

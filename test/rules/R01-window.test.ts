@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseLedger, reviewWindow, ValidationError, type WindowKind } from '../../src/index';
+import { issuesOf, ledger, outcomeOf } from '../helpers/ledger';
+
+const forum = (id: string, date: string, extra: Record<string, unknown> = {}) => ({ id, type: 'activity', date, activity: 'forum-post', ...extra });
+const counted10 = (id: string) => ({ id, outcome: 'counted', points: 10, rule: 'R3' });
+const outside = (id: string) => ({ id, outcome: 'excluded', points: 0, rule: 'R1', reason: 'outside-window' });
+const afterAsOf = (id: string) => ({ id, outcome: 'excluded', points: 0, rule: 'R1', reason: 'after-as-of' });
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+
+describe('R1 window', () => {
+  describe('reviewWindow (rolling 12 months, the default)', () => {
+    it.each([
+      // The SPEC's own examples.
+      ['2026-11-30', '2025-12-01'],
+      ['2024-02-29', '2023-03-01'],
+      ['2025-02-28', '2024-03-01'],
+      ['2026-06-15', '2025-06-16'],
+      // Not month-ends: the day after the same date 12 months earlier.
+      ['2025-03-30', '2024-03-31'],
+      ['2024-02-28', '2023-03-01'],
+      ['2025-02-27', '2024-02-28'],
+      ['2024-03-30', '2023-03-31'],
+      ['2026-04-29', '2025-04-30'],
+      ['2026-01-01', '2025-01-02'],
+      ['2024-03-01', '2023-03-02'],
+      // Month-ends: 12 whole months.
+      ['2025-03-31', '2024-04-01'],
+      ['2025-01-31', '2024-02-01'],
+      ['2024-12-31', '2024-01-01'],
+      ['2026-04-30', '2025-05-01'],
+      ['2028-02-29', '2027-03-01'],
+    ])('review on %s counts %s … that day', (asOf, from) => {
+      expect(reviewWindow(asOf)).toEqual({ from, to: asOf });
+      expect(reviewWindow(asOf, 'rolling-12-months')).toEqual({ from, to: asOf });
+    });
+
+    it('evaluate reports the same window and reviews as of D exactly (mid-month)', () => {
+      const ev = evaluate(ledger([]), { asOf: '2026-06-15' });
+      expect(ev.asOf).toBe('2026-06-15');
+      expect(ev.window).toEqual({ from: '2025-06-16', to: '2026-06-15' });
+    });
+  });
+
+  describe('the ends of the calendar (0001-01-01 … 9999-12-31)', () => {
+    it('reviews on the last representable month-ends work', () => {
+      expect(reviewWindow('9999-12-31')).toEqual({ from: '9999-01-01', to: '9999-12-31' });
+      expect(reviewWindow('0001-12-31')).toEqual({ from: '0001-01-01', to: '0001-12-31' });
+      const ev = evaluate(ledger([forum('last', '9999-12-31'), forum('first', '9999-01-01'), forum('before', '9998-12-31')], { joinedOn: '9999-06-01' }), {
+        asOf: '9999-12-31',
+      });
+      expect(ev.window).toEqual({ from: '9999-01-01', to: '9999-12-31' });
+      expect(ev.entries).toEqual([counted10('last'), counted10('first'), outside('before')]);
+      expect(ev.points.byCategory.knowledge).toBe(20);
+    });
+
+    it('a review in year 1 works', () => {
+      const ev = evaluate(ledger([forum('a', '0001-01-01')], { joinedOn: '0001-01-01' }), { asOf: '0001-12-31' });
+      expect(ev.window).toEqual({ from: '0001-01-01', to: '0001-12-31' });
+      expect(ev.entries).toEqual([counted10('a')]);
+      expect(ev.derived).toEqual([{ rule: 'R5', date: '0001-01-01', points: 1000 }]);
+    });
+  });
+
+  describe('calendar-year window', () => {
+    it.each([
+      ['2026-06-15', '2026-01-01'],
+      ['2026-01-01', '2026-01-01'],
+      ['2024-12-31', '2024-01-01'],
+      ['2024-02-29', '2024-01-01'],
+    ])('review on %s counts %s … that day', (asOf, from) => {
+      expect(reviewWindow(asOf, 'calendar-year')).toEqual({ from, to: asOf });
+    });
+
+    it('evaluate with window calendar-year excludes 31 December of the year before', () => {
+      const ev = evaluate(ledger([forum('dec31', '2025-12-31'), forum('jan1', '2026-01-01'), forum('d', '2026-06-15')]), {
+        asOf: '2026-06-15',
+        window: 'calendar-year',
+      });
+      expect(ev.window).toEqual({ from: '2026-01-01', to: '2026-06-15' });
+      expect(ev.entries).toEqual([outside('dec31'), counted10('jan1'), counted10('d')]);
+      expect(ev.points.total).toBe(20);
+    });
+  });
+
+  describe('partnership-year window', () => {
+    it.each([
+      // joinedOn, asOf, from
+      ['2023-03-15', '2026-03-14', '2025-03-15'],
+      ['2023-03-15', '2026-03-15', '2026-03-15'],
+      ['2023-03-15', '2026-12-31', '2026-03-15'],
+      ['2023-03-15', '2023-03-15', '2023-03-15'],
+      // Before joinedOn the anniversaries continue backwards (decision).
+      ['2026-03-15', '2025-06-01', '2025-03-15'],
+      ['2026-03-15', '2026-03-14', '2025-03-15'],
+      ['2026-03-15', '2025-03-14', '2024-03-15'],
+      // 29 February joins: addYears from the join date, 28 February in common years.
+      ['2024-02-29', '2025-02-27', '2024-02-29'],
+      ['2024-02-29', '2025-02-28', '2025-02-28'],
+      ['2024-02-29', '2027-03-01', '2027-02-28'],
+      ['2024-02-29', '2028-02-28', '2027-02-28'],
+      ['2024-02-29', '2028-02-29', '2028-02-29'],
+      ['2024-02-29', '2023-06-01', '2023-02-28'],
+    ])('joined %s, review on %s counts %s … that day', (joinedOn, asOf, from) => {
+      expect(reviewWindow(asOf, 'partnership-year', joinedOn)).toEqual({ from, to: asOf });
+    });
+
+    it('evaluate uses the partner joinedOn: the day before the anniversary is outside', () => {
+      const ev = evaluate(ledger([forum('before', '2025-03-14'), forum('first', '2025-03-15'), forum('last', '2026-03-14')], { joinedOn: '2023-03-15' }), {
+        asOf: '2026-03-14',
+        window: 'partnership-year',
+      });
+      expect(ev.window).toEqual({ from: '2025-03-15', to: '2026-03-14' });
+      expect(ev.entries).toEqual([outside('before'), counted10('first'), counted10('last')]);
+    });
+
+    it('evaluate with a 29 February join reviews from 28 February in a common year', () => {
+      const ev = evaluate(ledger([forum('a', '2025-02-27'), forum('b', '2025-02-28')], { joinedOn: '2024-02-29' }), {
+        asOf: '2025-06-30',
+        window: 'partnership-year',
+      });
+      expect(ev.window).toEqual({ from: '2025-02-28', to: '2025-06-30' });
+      expect(ev.entries).toEqual([outside('a'), counted10('b')]);
+    });
+  });
+
+  describe('first and last day of the window', () => {
+    it.each([
+      // asOf, first day, day before
+      ['2026-06-15', '2025-06-16', '2025-06-15'],
+      ['2026-11-30', '2025-12-01', '2025-11-30'],
+      ['2024-02-29', '2023-03-01', '2023-02-28'],
+      ['2025-02-28', '2024-03-01', '2024-02-29'],
+      ['2025-03-30', '2024-03-31', '2024-03-30'],
+    ])('review on %s: %s counts, %s is outside-window, the day after is after-as-of', (asOf, first, before) => {
+      const dayAfter = new Date(`${asOf}T12:00:00Z`);
+      dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+      const after = dayAfter.toISOString().slice(0, 10);
+      const ev = evaluate(ledger([forum('before', before), forum('first', first), forum('last', asOf), forum('after', after)]), { asOf });
+      expect(ev.entries).toEqual([outside('before'), counted10('first'), counted10('last'), afterAsOf('after')]);
+      expect(ev.points.total).toBe(20);
+      expect(ev.points.byCategory.knowledge).toBe(20);
+    });
+
+    it('every entry type counts only inside the window (adjustments, bonus, special, time, revenue too)', () => {
+      const asOf = '2026-06-15';
+      const old = '2025-06-15';
+      const ev = evaluate(
+        ledger([
+          { id: 'x', type: 'adjustment', date: old, points: 500, reason: 'correction' },
+          { id: 'b', type: 'bonus', date: old, points: 250, reason: 'launch' },
+          { id: 's', type: 'special', date: old, points: 400, description: 'translation' },
+          { id: 't', type: 'time', date: old, minutes: 90, category: 'program' },
+          { id: 'a', type: 'activity', date: old, activity: 'event-attendance' },
+          { id: 'r', type: 'revenue', date: old, amount: '9000.00', source: 'direct-sale' },
+        ]),
+        { asOf },
+      );
+      for (const id of ['x', 'b', 's', 't', 'a']) expect(outcomeOf(ev, id)).toEqual(outside(id));
+      expect(outcomeOf(ev, 'r')).toMatchObject(outside('r'));
+      expect(ev.points.total).toBe(0);
+      expect(ev.revenue).toEqual({ total: '0.00', points: 0 });
+      expect(ev.points.byCategory).toEqual({ revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 });
+    });
+
+    it('certifications and fee payments before the window are counted with 0 points (they look beyond it)', () => {
+      const ev = evaluate(
+        ledger([
+          { id: 'c', type: 'certification', date: '2024-01-10', holder: 'jane', certification: 'developer' },
+          { id: 'f', type: 'fee-payment', date: '2024-01-10', months: 12, amount: '540.00' },
+        ]),
+        { asOf: '2026-06-15' },
+      );
+      expect(outcomeOf(ev, 'c')).toEqual({ id: 'c', outcome: 'counted', points: 0, rule: 'R8', reason: 'earned-before-window' });
+      expect(outcomeOf(ev, 'f')).toMatchObject({ id: 'f', outcome: 'counted', points: 0, rule: 'R11' });
+      expect(ev.points.total).toBe(0);
+      expect(ev.certifications.profile).toBe(1);
+    });
+
+    it('certifications and fee payments dated after asOf are after-as-of', () => {
+      const ev = evaluate(
+        ledger([
+          { id: 'c', type: 'certification', date: '2026-06-16', holder: 'jane', certification: 'developer' },
+          { id: 'f', type: 'fee-payment', date: '2026-06-16', months: 1, amount: '45.00' },
+        ]),
+        { asOf: '2026-06-15' },
+      );
+      expect(outcomeOf(ev, 'c')).toEqual(afterAsOf('c'));
+      expect(outcomeOf(ev, 'f')).toMatchObject(afterAsOf('f'));
+      expect(ev.certifications.profile).toBe(0);
+    });
+  });
+
+  describe('precedence of exclusion reasons (decision)', () => {
+    it('after-as-of beats rejected; rejected beats outside-window; pending outside the window is outside-window', () => {
+      const ev = evaluate(
+        ledger([
+          forum('future-rejected', '2026-07-01', { status: 'rejected' }),
+          forum('old-rejected', '2024-01-01', { status: 'rejected' }),
+          forum('old-pending', '2024-01-01', { status: 'pending' }),
+          forum('future-pending', '2026-07-01', { status: 'pending' }),
+          forum('old-approved', '2024-01-01', { status: 'approved' }),
+        ]),
+        { asOf: '2026-06-15' },
+      );
+      expect(ev.entries).toEqual([
+        afterAsOf('future-rejected'),
+        { id: 'old-rejected', outcome: 'excluded', points: 0, rule: 'R7', reason: 'rejected' },
+        outside('old-pending'),
+        afterAsOf('future-pending'),
+        outside('old-approved'),
+      ]);
+      expect(ev.points.pending).toBe(0);
+    });
+  });
+
+  describe('RFC 3339 timestamps reduce to their UTC date', () => {
+    it.each([
+      ['2026-03-31T23:30:00-05:00', '2026-04-01'],
+      ['2026-03-31T18:59:59-05:00', '2026-03-31'],
+      ['2026-03-31T19:00:00-05:00', '2026-04-01'],
+      ['2026-04-01T13:59:59+14:00', '2026-03-31'],
+      ['2026-04-01T14:00:00+14:00', '2026-04-01'],
+      ['2026-03-31T20:29:59-03:30', '2026-03-31'],
+      ['2026-03-31T20:30:00-03:30', '2026-04-01'],
+      ['2026-03-31T23:59:59Z', '2026-03-31'],
+      ['2026-04-01T00:00:00Z', '2026-04-01'],
+      ['2026-04-01T00:00:00.000+00:00', '2026-04-01'],
+      ['2026-03-31t23:59:59.999z', '2026-03-31'],
+      ['2026-04-01T00:30:00+01:00', '2026-03-31'],
+      ['2024-02-28T22:00:00-03:00', '2024-02-29'],
+      ['2025-02-28T22:00:00-03:00', '2025-03-01'],
+      ['2026-12-31T23:00:00-01:00', '2027-01-01'],
+    ])('%s is %s', (timestamp, date) => {
+      const parsed = parseLedger(ledger([forum('f', timestamp)], { joinedOn: timestamp }));
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.ledger.partner.joinedOn).toBe(date);
+      expect(parsed.ledger.entries[0]?.date).toBe(date);
+    });
+
+    it('2026-03-31T23:30:00-05:00 counts in the April review, not the March one', () => {
+      const l = ledger([forum('late', '2026-03-31T23:30:00-05:00'), forum('utc', '2026-03-31T23:59:59Z')]);
+      expect(evaluate(l, { asOf: '2026-03-31' }).entries).toEqual([afterAsOf('late'), counted10('utc')]);
+      expect(evaluate(l, { asOf: '2026-04-01' }).entries).toEqual([counted10('late'), counted10('utc')]);
+      // The April 2027 month-end review starts 2026-04-01: 'late' is its first day, 'utc' the day before.
+      expect(evaluate(l, { asOf: '2027-03-31' }).entries).toEqual([counted10('late'), outside('utc')]);
+    });
+
+    it('+14:00 and -03:30 offsets on the window edges', () => {
+      const l = ledger([
+        forum('kiri-before', '2025-06-16T13:59:59+14:00'), // 2025-06-15 UTC: outside
+        forum('kiri-first', '2025-06-16T14:00:00+14:00'), // 2025-06-16 UTC: first day
+        forum('nf-last', '2026-06-15T20:29:59-03:30'), // 2026-06-15 UTC: last day
+        forum('nf-after', '2026-06-15T20:30:00-03:30'), // 2026-06-16 UTC: after asOf
+      ]);
+      expect(evaluate(l, { asOf: '2026-06-15' }).entries).toEqual([
+        outside('kiri-before'),
+        counted10('kiri-first'),
+        counted10('nf-last'),
+        afterAsOf('nf-after'),
+      ]);
+    });
+
+    it.each([
+      ['2026-03-31T23:30:00-05:00', { asOf: '2026-04-01', window: { from: '2025-04-02', to: '2026-04-01' } }],
+      ['2026-04-01T02:00:00+14:00', { asOf: '2026-03-31', window: { from: '2025-04-01', to: '2026-03-31' } }],
+      ['2026-06-15T00:00:00Z', { asOf: '2026-06-15', window: { from: '2025-06-16', to: '2026-06-15' } }],
+    ])('asOf %s is reviewed as a calendar date', (asOf, expected) => {
+      const ev = evaluate(ledger([forum('f', expected.window.from)]), { asOf });
+      expect({ asOf: ev.asOf, window: ev.window }).toEqual(expected);
+      expect(ev.entries).toEqual([counted10('f')]);
+    });
+
+    it.each([
+      '2026-02-30',
+      '2026-04-01T10:00:00', // no offset: not RFC 3339
+      '2026-04-01T24:00:00Z',
+      '2026-4-1',
+      '9999-12-31T23:00:00-05:00', // UTC date in year 10000
+    ])('an invalid asOf %s throws a ValidationError at path asOf', (asOf) => {
+      let caught: unknown;
+      try {
+        evaluate(ledger([]), { asOf });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues.map((i) => i.path)).toContain('asOf');
+    });
+
+    it.each<[string, unknown]>([
+      ['a number', 20260615],
+      ['null', null],
+      ['a Date object', new Date('2026-06-15T00:00:00Z')],
+      ['an empty string', ''],
+    ])('asOf as %s throws a ValidationError at path asOf', (_name, asOf) => {
+      let caught: unknown;
+      try {
+        evaluate(ledger([]), { asOf } as unknown as { asOf: string });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues.map((i) => i.path)).toContain('asOf');
+    });
+
+    it('a timestamp date whose UTC date falls outside 0001–9999 is invalid-date', () => {
+      expect(issuesOf(ledger([forum('f', '0001-01-01T00:30:00+01:00')]))).toEqual([
+        expect.objectContaining({ path: 'entries[0].date', code: 'invalid-date' }),
+      ]);
+    });
+  });
+
+  describe('options', () => {
+    it('asOf is required: the core never reads the clock', () => {
+      let caught: unknown;
+      try {
+        evaluate(ledger([]), {} as { asOf: string });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues.map((i) => i.path)).toContain('asOf');
+    });
+
+    it('an unknown window kind throws a ValidationError at path window', () => {
+      let caught: unknown;
+      try {
+        evaluate(ledger([]), { asOf: '2026-06-15', window: 'fiscal-year' as WindowKind });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).issues.map((i) => i.path)).toContain('window');
+    });
+  });
+});
+
+describe('R12 monthly review (month-end windows)', () => {
+  it('every month-end review of 2023–2026 counts exactly 12 whole months', () => {
+    for (let year = 2023; year <= 2026; year += 1) {
+      for (let month = 1; month <= 12; month += 1) {
+        const asOf = `${year}-${pad(month)}-${pad(lastDayOf(year, month))}`;
+        const fromMonth = month === 12 ? 1 : month + 1;
+        const fromYear = month === 12 ? year : year - 1;
+        expect(reviewWindow(asOf), asOf).toEqual({ from: `${fromYear}-${pad(fromMonth)}-01`, to: asOf });
+      }
+    }
+  });
+
+  it('the month-end review counts the whole month a mid-month review splits', () => {
+    const l = ledger([forum('a', '2025-06-01'), forum('b', '2025-06-15'), forum('c', '2025-06-16')]);
+    expect(evaluate(l, { asOf: '2026-05-31' }).points.total).toBe(30);
+    expect(evaluate(l, { asOf: '2026-06-15' }).points.total).toBe(10);
+    expect(evaluate(l, { asOf: '2026-06-30' }).points.total).toBe(0);
+  });
+});
