@@ -90,6 +90,16 @@ function renewalWaiver(ledger: Ledger, internals: LedgerInternals, asOf: IsoDate
   const joinedOn = ledger.partner.joinedOn;
   const k = anniversaryIndex(joinedOn, asOf);
   if (k < 1) return null;
+  // The completed year's review depends on the ledger and k only: once per ledger.
+  const known = internals.renewals.get(k);
+  if (known !== undefined) return known;
+  const waiver = reviewCompletedYear(ledger, internals, k);
+  internals.renewals.set(k, waiver);
+  return waiver;
+}
+
+function reviewCompletedYear(ledger: Ledger, internals: LedgerInternals, k: number): IsoDate | null {
+  const joinedOn = ledger.partner.joinedOn;
   const reviewedOn = plusDays(anniversary(joinedOn, k), -1);
   const version = versionAt(internals.program, reviewedOn);
   const window: DateRange = { from: anniversary(joinedOn, k - 1), to: reviewedOn };

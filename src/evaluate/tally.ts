@@ -10,6 +10,7 @@ import { compareMoney, floorUnits, multiplyMoney, sumMoney, zeroMoney, type Mone
 import { versionAt, type CompiledVersion } from '../program/compile';
 import type { ActivityRow, RuleId } from '../program/types';
 import { settleCertifications, type CertificationState } from './certifications';
+import { dayKey } from '../dates/isoDate';
 import { partnerYearCredits } from './partnerYear';
 import type { DerivedCredit, EntryOutcome, ExclusionReason, PointCategory } from './types';
 import type { DateRange } from './window';
@@ -44,17 +45,15 @@ export type TallyInput = {
   readonly outcomes: EntryOutcome[] | null;
 };
 
-function excluded(id: string, rule: RuleId, reason: ExclusionReason): EntryOutcome {
-  return { id, outcome: 'excluded', points: 0, rule, reason };
+// Revenue and fee-payment outcomes carry their exact amount, whatever the outcome.
+function excluded(id: string, rule: RuleId, reason: ExclusionReason, money?: Money): EntryOutcome {
+  return money === undefined ? { id, outcome: 'excluded', points: 0, rule, reason } : { id, outcome: 'excluded', points: 0, rule, reason, amount: money.text };
 }
 
-function pendingOutcome(id: string, points: number): EntryOutcome {
-  return { id, outcome: 'pending', points, rule: 'R7', reason: 'pending-approval' };
-}
-
-/** Revenue and fee-payment outcomes carry their exact amount, whatever the outcome. */
-function withAmount(outcome: EntryOutcome, money: Money | undefined): EntryOutcome {
-  return money === undefined ? outcome : { ...outcome, amount: money.text };
+function pendingOutcome(id: string, points: number, money?: Money): EntryOutcome {
+  return money === undefined
+    ? { id, outcome: 'pending', points, rule: 'R7', reason: 'pending-approval' }
+    : { id, outcome: 'pending', points, rule: 'R7', reason: 'pending-approval', amount: money.text };
 }
 
 /** The points an activity entry earns on its row, or `null` when its evidence is not met (R3). */
@@ -77,12 +76,8 @@ export function activityPoints(entry: ActivityEntry, row: ActivityRow): number |
   }
 }
 
-function byDateThenIndex(entries: readonly LedgerEntry[]): (a: number, b: number) => number {
-  return (a, b) => {
-    const da = (entries[a] as LedgerEntry).date;
-    const db = (entries[b] as LedgerEntry).date;
-    return da < db ? -1 : da > db ? 1 : a - b;
-  };
+function byDateThenIndex(days: Int32Array): (a: number, b: number) => number {
+  return (a, b) => (days[a] as number) - (days[b] as number) || a - b;
 }
 
 /**
@@ -91,7 +86,10 @@ function byDateThenIndex(entries: readonly LedgerEntry[]): (a: number, b: number
  */
 export function tallyEntries({ ledger, internals, version, window, outcomes }: TallyInput): Tally {
   const entries = ledger.entries;
-  const { from, to: asOf } = window;
+  const days = internals.days;
+  // Dates compare as integers YYYYMMDD, parsed once by parseLedger.
+  const asOfDay = dayKey(window.to);
+  const fromDay = dayKey(window.from);
   const byCategory: CategoryPoints = { revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 };
   const approvedRevenue: Money[] = [];
   const pendingRevenue: Money[] = [];
@@ -103,13 +101,14 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as LedgerEntry;
     const id = entry.id;
-    if (entry.date > asOf) {
-      if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R1', 'after-as-of'), internals.money[index]);
+    const day = days[index] as number;
+    if (day > asOfDay) {
+      if (outcomes !== null) outcomes[index] = excluded(id, 'R1', 'after-as-of', internals.money[index]);
       continue;
     }
     const status = entry.status;
     if (status === 'rejected') {
-      if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R7', 'rejected'), internals.money[index]);
+      if (outcomes !== null) outcomes[index] = excluded(id, 'R7', 'rejected', internals.money[index]);
       continue;
     }
     // Certifications and fee payments look beyond the window (R8, R11).
@@ -123,19 +122,19 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
       // The fee of the version in effect when the payment was made.
       const fee = versionAt(internals.program, entry.date).monthlyFee;
       if (!paysExactly(money, fee, entry.months)) {
-        if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R11', 'fee-amount-mismatch'), money);
+        if (outcomes !== null) outcomes[index] = excluded(id, 'R11', 'fee-amount-mismatch', money);
         continue;
       }
       if (status === 'approved') feePayments.push(index);
       if (outcomes !== null) {
         outcomes[index] = status === 'approved'
           ? { id, outcome: 'counted', points: 0, rule: 'R11', amount: money.text }
-          : withAmount(pendingOutcome(id, 0), money);
+          : pendingOutcome(id, 0, money);
       }
       continue;
     }
-    if (entry.date < from) {
-      if (outcomes !== null) outcomes[index] = withAmount(excluded(id, 'R1', 'outside-window'), internals.money[index]);
+    if (day < fromDay) {
+      if (outcomes !== null) outcomes[index] = excluded(id, 'R1', 'outside-window', internals.money[index]);
       continue;
     }
     let points: number;
@@ -149,7 +148,7 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
         if (outcomes !== null) {
           outcomes[index] = status === 'approved'
             ? { id, outcome: 'counted', points: 0, rule: 'R2', amount: money.text }
-            : withAmount(pendingOutcome(id, 0), money);
+            : pendingOutcome(id, 0, money);
         }
         continue;
       }
@@ -204,7 +203,7 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
     }
   }
 
-  const order = byDateThenIndex(entries);
+  const order = byDateThenIndex(days);
   if (monthly.length > 0) pendingPoints += settleMonthly(entries, monthly.sort(order), version, byCategory, outcomes);
   const certifications = settleCertifications(entries, certificationEntries.sort(order), version, window, outcomes);
   byCategory.certification += certifications.points;

@@ -1,4 +1,4 @@
-import { toIsoDate } from '../dates/isoDate';
+import { dayKey, toIsoDate } from '../dates/isoDate';
 import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { parseMoney, type Money } from '../money/money';
 import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
@@ -21,8 +21,15 @@ export type ParseLedgerResult =
 /** What a parsed ledger carries for evaluation, out of sight of its JSON. */
 export type LedgerInternals = {
   readonly program: CompiledProgram;
+  /** Each entry's date as the integer YYYYMMDD ({@link dayKey}), by entry index. */
+  readonly days: Int32Array;
   /** The exact amount of each revenue and fee-payment entry, by entry index. */
   readonly money: readonly (Money | undefined)[];
+  /**
+   * Results that depend on the (immutable) ledger alone, memoised across
+   * reviews: the renewal review of each completed partnership year (R11), by k.
+   */
+  readonly renewals: Map<number, string | null>;
 };
 
 const parsed = new WeakMap<Ledger, LedgerInternals>();
@@ -82,9 +89,11 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
   };
   const money: (Money | undefined)[] = new Array(data.entries.length);
   const entries = data.entries;
+  const days = new Int32Array(entries.length);
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } & { amount?: string };
     entry.status ??= 'approved';
+    days[index] = dayKey(entry.date);
     const copiedMeta = metas.get(index);
     if (copiedMeta !== undefined) entry.meta = copiedMeta;
     if (entry.amount !== undefined) money[index] = parseMoney(entry.amount) as Money;
@@ -93,7 +102,7 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
   const ledgerMeta = metas.get(LEDGER_META);
   const partner = partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta };
   const ledger: Ledger = ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta };
-  parsed.set(ledger, { program, money });
+  parsed.set(ledger, { program, days, money, renewals: new Map() });
   return { ok: true, ledger };
 }
 

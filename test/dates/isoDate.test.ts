@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AFTER_END, BEFORE_START, clampDate, anniversary, anniversaryIndex, isMonthEnd, monthEnd, plusDays, plusMonths, plusYears, toIsoDate } from '../../src/dates/isoDate';
+import { AFTER_END, BEFORE_START, clampDate, dayKey, anniversary, anniversaryIndex, isMonthEnd, monthEnd, plusDays, plusMonths, plusYears, toIsoDate } from '../../src/dates/isoDate';
 
 describe('toIsoDate', () => {
   it.each([
@@ -89,5 +90,23 @@ describe('calendar arithmetic', () => {
     expect(anniversaryIndex('2023-03-15', '2023-03-14')).toBe(-1);
     expect(anniversaryIndex('2024-02-29', '2025-02-28')).toBe(1);
     expect(anniversaryIndex('2024-02-29', '2025-02-27')).toBe(0);
+  });
+});
+
+describe('dayKey', () => {
+  it('is the integer YYYYMMDD', () => {
+    expect(dayKey('2026-03-31')).toBe(20260331);
+    expect(dayKey('0001-01-01')).toBe(10101);
+    expect(dayKey(AFTER_END)).toBeGreaterThan(dayKey('9999-12-31'));
+    expect(dayKey(BEFORE_START)).toBeLessThan(dayKey('0000-01-01'));
+  });
+
+  it('orders dates as their strings do', () => {
+    const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        expect(Math.sign(dayKey(a) - dayKey(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+    );
   });
 });

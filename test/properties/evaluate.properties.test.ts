@@ -63,6 +63,18 @@ describe('evaluation properties', () => {
     );
   });
 
+  it('gives a parsed ledger the same result whatever was evaluated on it before (memoised reviews)', () => {
+    fc.assert(
+      fc.property(ledgerArbitrary(), fc.array(asOfArbitrary, { minLength: 1, maxLength: 4 }), (ledger, dates) => {
+        const parsed = parseLedger(ledger);
+        if (!parsed.ok) throw new Error('generated ledger must be valid');
+        const reused = dates.map((asOf) => evaluate(parsed.ledger, { asOf }));
+        dates.forEach((asOf, i) => expect(reused[i]).toStrictEqual(evaluate(ledger, { asOf })));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('is unchanged when a revenue entry is split in two', () => {
     fc.assert(
       fc.property(ledgerArbitrary(), asOfArbitrary, fc.integer({ min: -50_000, max: 50_000 }), (ledger, asOf, cents) => {
