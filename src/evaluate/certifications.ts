@@ -1,6 +1,7 @@
 import type { CertificationEntry, LedgerEntry } from '../ledger/types';
 import type { CompiledVersion } from '../program/compile';
-import type { EntryOutcome, HeldCertification } from './types';
+import { record, type OutcomeSink } from './outcomes';
+import type { HeldCertification } from './types';
 import type { DateRange } from './window';
 
 /** Certifications on the review date (R8). */
@@ -44,7 +45,7 @@ export function settleCertifications(
   sorted: readonly number[],
   version: CompiledVersion,
   window: DateRange,
-  outcomes: EntryOutcome[] | null,
+  outcomes: OutcomeSink | null,
 ): CertificationState {
   const { from, to: asOf } = window;
   const credit = version.certificationPoints;
@@ -56,7 +57,7 @@ export function settleCertifications(
     const entry = entries[index] as CertificationEntry;
     if (entry.status !== 'approved') continue;
     if (!version.certifications.has(entry.certification)) {
-      if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' };
+      record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       continue;
     }
     const pair = `${entry.holder}\u0000${entry.certification}`;
@@ -67,15 +68,13 @@ export function settleCertifications(
       const current = lapsed.get(pair);
       if (current === undefined || outlasts(entry, current)) lapsed.set(pair, entry);
     }
-    let outcome: EntryOutcome;
-    if (entry.date < from) outcome = { id: entry.id, outcome: 'counted', points: 0, rule: 'R8', reason: 'earned-before-window' };
-    else if (credited.has(pair)) outcome = { id: entry.id, outcome: 'counted', points: 0, rule: 'R8', reason: 'already-credited' };
+    if (entry.date < from) record(outcomes, index, 'counted', 0, 'R8', 'earned-before-window');
+    else if (credited.has(pair)) record(outcomes, index, 'counted', 0, 'R8', 'already-credited');
     else {
       credited.add(pair);
       points += credit;
-      outcome = { id: entry.id, outcome: 'counted', points: credit, rule: 'R8' };
+      record(outcomes, index, 'counted', credit, 'R8');
     }
-    if (outcomes !== null) outcomes[index] = outcome;
   }
 
   let pendingPoints = 0;
@@ -83,7 +82,7 @@ export function settleCertifications(
     const entry = entries[index] as CertificationEntry;
     if (entry.status !== 'pending') continue;
     if (!version.certifications.has(entry.certification)) {
-      if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' };
+      record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       continue;
     }
     const pair = `${entry.holder}\u0000${entry.certification}`;
@@ -94,7 +93,7 @@ export function settleCertifications(
       would = credit;
     }
     pendingPoints += would;
-    if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'pending', points: would, rule: 'R7', reason: 'pending-approval' };
+    record(outcomes, index, 'pending', would, 'R7', 'pending-approval');
   }
 
   let profile = 0;

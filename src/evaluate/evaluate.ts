@@ -8,7 +8,8 @@ import type { Program } from '../program/types';
 import { feeStatus, paidThrough } from './fee';
 import { tallyEntries, type Tally } from './tally';
 import { findHighestTier, highestTierIndex, meetsTier, shortfallOf } from './tiers';
-import type { EntryOutcome, Evaluation, MembershipBasis } from './types';
+import { outcomeSink } from './outcomes';
+import type { Evaluation, MembershipBasis } from './types';
 import { reviewWindow, windowKinds, type DateRange, type WindowKind } from './window';
 
 /** Options of {@link evaluate}. */
@@ -140,7 +141,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
   const version = versionAt(program, asOf);
   const joinedOn = ledger.partner.joinedOn;
   const window = reviewWindow(asOf, kind, joinedOn);
-  const outcomes: EntryOutcome[] = new Array(ledger.entries.length);
+  const outcomes = outcomeSink(ledger, internals);
   const tally: Tally = tallyEntries({ ledger, internals, version, window, outcomes });
 
   const total = tally.total;
@@ -181,7 +182,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
         : { tier: next.row.id, tierName: next.row.name, shortfall: shortfallOf(nextRequirements) },
     membership: { active: bases.length > 0, basis: bases[0] ?? null, bases },
     fee: feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, waivedThrough }),
-    entries: outcomes,
+    entries: outcomes.list,
     derived: tally.derived,
     program: { id: program.program.id, version: version.version.version },
   };

@@ -4,15 +4,17 @@
  * entries whose outcome depends on date order (monthly rows, certifications,
  * fee payments), which are settled afterwards on their own, small, sorted lists.
  */
+import { dayKey } from '../dates/isoDate';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
-import { compareMoney, floorUnits, multiplyMoney, sumMoney, zeroMoney, type Money } from '../money/money';
-import { versionAt, type CompiledVersion } from '../program/compile';
-import type { ActivityRow, RuleId } from '../program/types';
+import { floorUnits, sumMoney, zeroMoney, type Money } from '../money/money';
+import type { CompiledVersion } from '../program/compile';
+import type { RuleId } from '../program/types';
+import { CERTIFICATION, contributionsOf, EVIDENCE_NOT_MET, FEE, FEE_MISMATCH, MONTHLY, NOT_IN_VERSION, REVENUE } from './contributions';
 import { settleCertifications, type CertificationState } from './certifications';
-import { dayKey } from '../dates/isoDate';
 import { partnerYearCredits } from './partnerYear';
-import type { DerivedCredit, EntryOutcome, ExclusionReason, PointCategory } from './types';
+import { record, type OutcomeSink } from './outcomes';
+import type { DerivedCredit, PointCategory } from './types';
 import type { DateRange } from './window';
 
 /** Mutable points by category, in the order the result lists them. */
@@ -42,39 +44,8 @@ export type TallyInput = {
   /** The window; `window.to` is the review date. */
   readonly window: DateRange;
   /** Where to write one outcome per entry, or `null` when only the figures matter. */
-  readonly outcomes: EntryOutcome[] | null;
+  readonly outcomes: OutcomeSink | null;
 };
-
-// Revenue and fee-payment outcomes carry their exact amount, whatever the outcome.
-function excluded(id: string, rule: RuleId, reason: ExclusionReason, money?: Money): EntryOutcome {
-  return money === undefined ? { id, outcome: 'excluded', points: 0, rule, reason } : { id, outcome: 'excluded', points: 0, rule, reason, amount: money.text };
-}
-
-function pendingOutcome(id: string, points: number, money?: Money): EntryOutcome {
-  return money === undefined
-    ? { id, outcome: 'pending', points, rule: 'R7', reason: 'pending-approval' }
-    : { id, outcome: 'pending', points, rule: 'R7', reason: 'pending-approval', amount: money.text };
-}
-
-/** The points an activity entry earns on its row, or `null` when its evidence is not met (R3). */
-export function activityPoints(entry: ActivityEntry, row: ActivityRow): number | null {
-  const evidence = row.evidence;
-  if (evidence !== undefined) {
-    const words = entry.words;
-    if (words !== undefined && evidence.words !== undefined) {
-      if ((evidence.words.min !== undefined && words < evidence.words.min) || (evidence.words.max !== undefined && words > evidence.words.max)) return null;
-    }
-    if (entry.floss !== undefined && evidence.floss !== undefined && entry.floss !== evidence.floss) return null;
-  }
-  switch (row.kind) {
-    case 'minimum':
-      return Math.max(entry.points ?? row.points, row.points);
-    case 'per-attendee':
-      return row.points * (entry.quantity ?? 1);
-    default:
-      return row.points;
-  }
-}
 
 function byDateThenIndex(days: Int32Array): (a: number, b: number) => number {
   return (a, b) => (days[a] as number) - (days[b] as number) || a - b;
@@ -98,113 +69,68 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   const certificationEntries: number[] = [];
   const feePayments: number[] = [];
 
+  const { kind, points, category, rule } = contributionsOf(ledger, internals, version);
   for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as LedgerEntry;
-    const id = entry.id;
     const day = days[index] as number;
     if (day > asOfDay) {
-      if (outcomes !== null) outcomes[index] = excluded(id, 'R1', 'after-as-of', internals.money[index]);
+      record(outcomes, index, 'excluded', 0, 'R1', 'after-as-of');
       continue;
     }
+    const entry = entries[index] as LedgerEntry;
     const status = entry.status;
     if (status === 'rejected') {
-      if (outcomes !== null) outcomes[index] = excluded(id, 'R7', 'rejected', internals.money[index]);
+      record(outcomes, index, 'excluded', 0, 'R7', 'rejected');
       continue;
     }
-    // Certifications and fee payments look beyond the window (R8, R11).
-    if (entry.type === 'certification') {
-      certificationEntries.push(index);
-      continue;
-    }
-    if (entry.type === 'fee-payment') {
-      if (outcomes === null && status !== 'approved') continue;
-      const money = internals.money[index] as Money;
-      // The fee of the version in effect when the payment was made.
-      const fee = versionAt(internals.program, entry.date).monthlyFee;
-      if (!paysExactly(money, fee, entry.months)) {
-        if (outcomes !== null) outcomes[index] = excluded(id, 'R11', 'fee-amount-mismatch', money);
+    switch (kind[index]) {
+      // Certifications and fee payments look beyond the window (R8, R11).
+      case CERTIFICATION:
+        certificationEntries.push(index);
         continue;
-      }
-      if (status === 'approved') feePayments.push(index);
-      if (outcomes !== null) {
-        outcomes[index] = status === 'approved'
-          ? { id, outcome: 'counted', points: 0, rule: 'R11', amount: money.text }
-          : pendingOutcome(id, 0, money);
-      }
-      continue;
+      case FEE:
+        if (status === 'approved') feePayments.push(index);
+        if (status === 'approved') record(outcomes, index, 'counted', 0, 'R11');
+        else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
+        continue;
+      case FEE_MISMATCH:
+        record(outcomes, index, 'excluded', 0, 'R11', 'fee-amount-mismatch');
+        continue;
     }
     if (day < fromDay) {
-      if (outcomes !== null) outcomes[index] = excluded(id, 'R1', 'outside-window', internals.money[index]);
+      record(outcomes, index, 'excluded', 0, 'R1', 'outside-window');
       continue;
     }
-    let points: number;
-    let rule: RuleId;
-    let category: PointCategory;
-    switch (entry.type) {
-      case 'revenue': {
+    switch (kind[index]) {
+      case REVENUE: {
         const money = internals.money[index] as Money;
         if (status === 'approved') approvedRevenue.push(money);
         else pendingRevenue.push(money);
-        if (outcomes !== null) {
-          outcomes[index] = status === 'approved'
-            ? { id, outcome: 'counted', points: 0, rule: 'R2', amount: money.text }
-            : pendingOutcome(id, 0, money);
-        }
+        if (status === 'approved') record(outcomes, index, 'counted', 0, 'R2');
+        else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
         continue;
       }
-      case 'activity': {
-        const row = version.activities.get(entry.activity);
-        if (row === undefined || row.kind === 'derived') {
-          if (outcomes !== null) outcomes[index] = excluded(id, 'R3', 'not-in-program-version');
-          continue;
-        }
-        const earned = activityPoints(entry, row);
-        if (earned === null) {
-          if (outcomes !== null) outcomes[index] = excluded(id, 'R3', 'evidence-not-met');
-          continue;
-        }
-        if (row.kind === 'monthly') {
-          monthly.push(index);
-          continue;
-        }
-        points = earned;
-        rule = 'R3';
-        category = row.category;
-        break;
-      }
-      case 'time':
-        points = entry.minutes;
-        rule = 'R4';
-        category = entry.category;
-        break;
-      case 'bonus':
-        points = entry.points;
-        rule = 'R6';
-        category = 'bonus';
-        break;
-      case 'special':
-        points = entry.points;
-        rule = 'R6';
-        category = 'special';
-        break;
-      default:
-        // adjustment
-        points = entry.points;
-        rule = 'R7';
-        category = 'adjustment';
-        break;
+      case MONTHLY:
+        monthly.push(index);
+        continue;
+      case NOT_IN_VERSION:
+        record(outcomes, index, 'excluded', 0, 'R3', 'not-in-program-version');
+        continue;
+      case EVIDENCE_NOT_MET:
+        record(outcomes, index, 'excluded', 0, 'R3', 'evidence-not-met');
+        continue;
     }
+    const earned = points[index] as number;
     if (status === 'approved') {
-      byCategory[category] += points;
-      if (outcomes !== null) outcomes[index] = { id, outcome: 'counted', points, rule };
+      byCategory[category[index] as PointCategory] += earned;
+      record(outcomes, index, 'counted', earned, rule[index] as RuleId);
     } else {
-      pendingPoints += points;
-      if (outcomes !== null) outcomes[index] = pendingOutcome(id, points);
+      pendingPoints += earned;
+      record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
     }
   }
 
   const order = byDateThenIndex(days);
-  if (monthly.length > 0) pendingPoints += settleMonthly(entries, monthly.sort(order), version, byCategory, outcomes);
+  if (monthly.length > 0) pendingPoints += settleMonthly(entries, monthly.sort(order), byCategory, outcomes, points, category);
   const certifications = settleCertifications(entries, certificationEntries.sort(order), version, window, outcomes);
   byCategory.certification += certifications.points;
   pendingPoints += certifications.pendingPoints;
@@ -225,9 +151,9 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, feePayments: feePayments.sort(order) };
 }
 
-/** R11: a payment must be exactly `months` × the monthly fee. */
-function paysExactly(amount: Money, monthly: Money, months: number): boolean {
-  return compareMoney(amount, multiplyMoney(monthly, months)) === 0;
+/** The calendar month an entry of a monthly row holds: one per row and month (R3). */
+export function monthlyKey(entry: ActivityEntry): string {
+  return `${entry.activity}|${entry.date.slice(0, 7)}`;
 }
 
 /**
@@ -239,37 +165,33 @@ function paysExactly(amount: Money, monthly: Money, months: number): boolean {
 function settleMonthly(
   entries: readonly LedgerEntry[],
   sorted: readonly number[],
-  version: CompiledVersion,
   byCategory: CategoryPoints,
-  outcomes: EntryOutcome[] | null,
+  outcomes: OutcomeSink | null,
+  points: Float64Array,
+  category: readonly PointCategory[],
 ): number {
   const held = new Set<string>();
-  for (const index of sorted) {
-    const entry = entries[index] as ActivityEntry;
-    if (entry.status !== 'approved') continue;
-    const row = version.activities.get(entry.activity) as ActivityRow;
-    const key = `${row.id}|${entry.date.slice(0, 7)}`;
-    if (held.has(key)) {
-      if (outcomes !== null) outcomes[index] = excluded(entry.id, 'R3', 'monthly-limit');
-      continue;
-    }
-    held.add(key);
-    byCategory[row.category] += row.points;
-    if (outcomes !== null) outcomes[index] = { id: entry.id, outcome: 'counted', points: row.points, rule: 'R3' };
-  }
   let pending = 0;
-  for (const index of sorted) {
-    const entry = entries[index] as ActivityEntry;
-    if (entry.status !== 'pending') continue;
-    const row = version.activities.get(entry.activity) as ActivityRow;
-    const key = `${row.id}|${entry.date.slice(0, 7)}`;
-    if (held.has(key)) {
-      if (outcomes !== null) outcomes[index] = excluded(entry.id, 'R3', 'monthly-limit');
-      continue;
+  // Approved entries claim their months first, then pending ones claim what is left.
+  for (const pass of ['approved', 'pending'] as const) {
+    for (const index of sorted) {
+      const entry = entries[index] as ActivityEntry;
+      if (entry.status !== pass) continue;
+      const key = monthlyKey(entry);
+      if (held.has(key)) {
+        record(outcomes, index, 'excluded', 0, 'R3', 'monthly-limit');
+        continue;
+      }
+      held.add(key);
+      const earned = points[index] as number;
+      if (pass === 'approved') {
+        byCategory[category[index] as PointCategory] += earned;
+        record(outcomes, index, 'counted', earned, 'R3');
+      } else {
+        pending += earned;
+        record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
+      }
     }
-    held.add(key);
-    pending += row.points;
-    if (outcomes !== null) outcomes[index] = pendingOutcome(entry.id, row.points);
   }
   return pending;
 }

@@ -1,7 +1,9 @@
 import { dayKey, toIsoDate } from '../dates/isoDate';
 import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { parseMoney, type Money } from '../money/money';
-import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
+import type { Contributions } from '../evaluate/contributions';
+import type { EntryOutcome } from '../evaluate/types';
+import { compileProgram, isKnownProgram, type CompiledProgram, type CompiledVersion } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
 import type { Program } from '../program/types';
 import { getLedgerSchema } from './schema';
@@ -30,6 +32,10 @@ export type LedgerInternals = {
    * reviews: the renewal review of each completed partnership year (R11), by k.
    */
   readonly renewals: Map<number, string | null>;
+  /** The last outcome object of each entry, reused while it stays the same (see `record`). */
+  readonly outcomes: (EntryOutcome | undefined)[];
+  /** What each entry earns under each program version (see `contributionsOf`). */
+  readonly contributions: Map<CompiledVersion, Contributions>;
 };
 
 const parsed = new WeakMap<Ledger, LedgerInternals>();
@@ -102,7 +108,7 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
   const ledgerMeta = metas.get(LEDGER_META);
   const partner = partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta };
   const ledger: Ledger = ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta };
-  parsed.set(ledger, { program, days, money, renewals: new Map() });
+  parsed.set(ledger, { program, days, money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length) });
   return { ok: true, ledger };
 }
 
