@@ -1,0 +1,73 @@
+/**
+ * Membership (R10) and the fee position (R11) on a review date, from the
+ * standing of that review: the same for `evaluate` and every timeline review.
+ */
+import { anniversary, anniversaryIndex, plusDays, type IsoDate } from '../dates/isoDate';
+import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Ledger } from '../ledger/types';
+import { versionAt, type CompiledVersion } from '../program/compile';
+import { feeStatus, paidThrough } from './fee';
+import { tallyEntries } from './tally';
+import { highestTierIndex, meetsTier, type Standing } from './tiers';
+import type { FeeStatus, Membership, MembershipBasis } from './types';
+import type { DateRange } from './window';
+
+/**
+ * The renewal waiver on `asOf` (R11): at the latest anniversary A (k ≥ 1), the
+ * completed partnership year [A − 1 year, A − 1 day] is reviewed under the
+ * version in effect on A − 1 day; reaching its renewal tier waives the fee
+ * until the day before the next anniversary.
+ * @returns The last waived day, or `null`.
+ */
+export function renewalWaiver(ledger: Ledger, internals: LedgerInternals, asOf: IsoDate): IsoDate | null {
+  const joinedOn = ledger.partner.joinedOn;
+  const k = anniversaryIndex(joinedOn, asOf);
+  if (k < 1) return null;
+  // The completed year's review depends on the ledger and k only: once per ledger.
+  const known = internals.renewals.get(k);
+  if (known !== undefined) return known;
+  const waiver = reviewCompletedYear(ledger, internals, k);
+  internals.renewals.set(k, waiver);
+  return waiver;
+}
+
+function reviewCompletedYear(ledger: Ledger, internals: LedgerInternals, k: number): IsoDate | null {
+  const joinedOn = ledger.partner.joinedOn;
+  const reviewedOn = plusDays(anniversary(joinedOn, k), -1);
+  const version = versionAt(internals.program, reviewedOn);
+  const window: DateRange = { from: anniversary(joinedOn, k - 1), to: reviewedOn };
+  const tally = tallyEntries({ ledger, internals, version, window, outcomes: null });
+  const standing = { points: tally.total, revenue: tally.revenue, profile: tally.certifications.profile, sales: tally.certifications.sales };
+  if (highestTierIndex(version, standing) < version.renewalIndex) return null;
+  return plusDays(anniversary(joinedOn, k + 1), -1);
+}
+
+/**
+ * Membership and fee on `asOf` (R10, R11): the points path (the version's
+ * membership tier met), the renewal waiver, a payment covering the date — in
+ * that order; none before `joinedOn`.
+ * @param feePayments - Approved, correctly paid fee payments dated on or before `asOf`, in date order.
+ */
+export function membershipOn(
+  ledger: Ledger,
+  internals: LedgerInternals,
+  version: CompiledVersion,
+  asOf: IsoDate,
+  standing: Standing,
+  feePayments: readonly number[],
+): { membership: Membership; fee: FeeStatus } {
+  const joinedOn = ledger.partner.joinedOn;
+  const member = asOf >= joinedOn;
+  const paid = paidThrough(ledger.entries, feePayments, asOf);
+  const waivedThrough = member ? renewalWaiver(ledger, internals, asOf) : null;
+  const bases: MembershipBasis[] = [];
+  if (member) {
+    if (meetsTier(version, version.membershipIndex, standing)) bases.push('basic-points');
+    if (waivedThrough !== null) bases.push('professional-renewal');
+    if (paid !== null) bases.push('fee');
+  }
+  return {
+    membership: { active: bases.length > 0, basis: bases[0] ?? null, bases },
+    fee: feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, waivedThrough }),
+  };
+}

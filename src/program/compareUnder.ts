@@ -1,0 +1,167 @@
+import { evaluate } from '../evaluate/evaluate';
+import { readDateOption } from '../evaluate/options';
+import type { Evaluation } from '../evaluate/types';
+import { windowKinds, type WindowKind } from '../evaluate/window';
+import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
+import type { Ledger } from '../ledger/types';
+import { isOptions, readDate, resolveProgram } from './resolveProgram';
+import type { Program } from './types';
+
+/** Options of {@link compareUnder}. */
+export type CompareUnderOptions = {
+  /** The review date, `YYYY-MM-DD` (required: the library never reads the clock). */
+  readonly asOf: string;
+  /** The program as it is (e.g. `exponentialProgram`). */
+  readonly base: Program;
+  /** The program to compare with (e.g. a reform). */
+  readonly candidate: Program;
+  /** Default `rolling-12-months` (R1). */
+  readonly window?: WindowKind;
+};
+
+/** A partner's standing under one program. */
+export type Standing = {
+  readonly tier: string | null;
+  readonly tierName: string | null;
+  readonly points: number;
+  readonly program: { readonly id: string; readonly version: string };
+};
+
+/** One partner under both programs, and which way it moves. */
+export type TierMove = {
+  readonly partner: string;
+  readonly name?: string;
+  readonly base: Standing;
+  readonly candidate: Standing;
+  readonly move: 'up' | 'down' | 'same';
+};
+
+/** What {@link compareUnder} returns. */
+export type TierComparison = {
+  readonly asOf: string;
+  /** One row per ledger, in input order. */
+  readonly partners: readonly TierMove[];
+  readonly counts: { readonly up: number; readonly down: number; readonly same: number };
+  /** E.g. `"2 move down from Silver to Professional, 1 moves up from Basic to Professional; 2 stay."` */
+  readonly summary: string;
+};
+
+function standing(evaluation: Evaluation): Standing {
+  return { tier: evaluation.tier, tierName: evaluation.tierName, points: evaluation.points.total, program: evaluation.program };
+}
+
+/** Tier ranks: by the candidate's tier order when it knows both tiers, else the base's, else each program's own. */
+function moveOf(base: Standing, candidate: Standing, baseTiers: readonly string[], candidateTiers: readonly string[]): TierMove['move'] {
+  const rank = (tier: string | null, order: readonly string[]) => (tier === null ? -1 : order.indexOf(tier));
+  let before: number;
+  let after: number;
+  if (rank(base.tier, candidateTiers) !== -1 || base.tier === null) {
+    before = rank(base.tier, candidateTiers);
+    after = rank(candidate.tier, candidateTiers);
+  } else if (rank(candidate.tier, baseTiers) !== -1 || candidate.tier === null) {
+    before = rank(base.tier, baseTiers);
+    after = rank(candidate.tier, baseTiers);
+  } else {
+    before = rank(base.tier, baseTiers);
+    after = rank(candidate.tier, candidateTiers);
+  }
+  return after > before ? 'up' : after < before ? 'down' : 'same';
+}
+
+function summarise(partners: readonly TierMove[]): string {
+  const groups = new Map<string, { move: 'up' | 'down'; from: string; to: string; count: number; order: number }>();
+  let same = 0;
+  for (const partner of partners) {
+    if (partner.move === 'same') {
+      same++;
+      continue;
+    }
+    const from = partner.base.tierName ?? 'no tier';
+    const to = partner.candidate.tierName ?? 'no tier';
+    const key = `${partner.move}|${from}|${to}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { move: partner.move, from, to, count: 1, order: groups.size });
+    else group.count++;
+  }
+  const sorted = [...groups.values()].sort((a, b) => (a.move === b.move ? 0 : a.move === 'down' ? -1 : 1) || b.count - a.count || a.order - b.order);
+  const moves = sorted.map((g) => `${g.count} ${g.count === 1 ? 'moves' : 'move'} ${g.move} from ${g.from} to ${g.to}`).join(', ');
+  const stays = same === 0 ? '' : `${same} ${same === 1 ? 'stays' : 'stay'}`;
+  if (moves === '') return partners.length === 0 ? 'No partners to compare.' : `Nobody moves; ${stays}.`;
+  return stays === '' ? `${moves}.` : `${moves}; ${stays}.`;
+}
+
+function push(issues: LedgerIssue[], seen: Set<string>, found: LedgerIssue): void {
+  const key = `${found.path}\u0000${found.code}\u0000${found.message}`;
+  if (!seen.has(key)) {
+    seen.add(key);
+    issues.push(found);
+  }
+}
+
+/**
+ * Evaluates each ledger under two programs on one date and reports who
+ * moves tier: "what if the Silver threshold became 25,000?". Each program
+ * uses its version in effect on `asOf`.
+ * @param ledgers - Ledgers (raw or parsed), one per partner.
+ * @param opts - `asOf` (required), `base`, `candidate` (programs or definitions), `window`.
+ * @returns Each partner's tier under both, the move (`up`, `down`, `same`; ranked by the candidate's tier order), counts and a summary sentence.
+ * @throws {ValidationError} One error with every issue: options (`asOf`, `base…`, `candidate…`) and ledgers (`ledgers[2].entries[3].activity`).
+ * @example
+ * const reform = defineProgram(JSON.parse(readFileSync('examples/programs/exponential-2027.json', 'utf8')));
+ * compareUnder([silverAgency, goldScale], { asOf: '2027-01-31', base: exponentialProgram, candidate: reform }).summary
+ * //=> '1 moves down from Silver to Professional; 1 stays.'
+ */
+export function compareUnder(ledgers: readonly (Ledger | unknown)[], opts: CompareUnderOptions): TierComparison {
+  const issues: LedgerIssue[] = [];
+  if (!isOptions(opts)) throw new ValidationError([issue('', 'invalid-type', 'options must be an object: { asOf, base, candidate, window? }')]);
+  for (const key of Object.keys(opts)) {
+    if (!['asOf', 'base', 'candidate', 'window'].includes(key)) issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected asOf, base, candidate, window`));
+  }
+  const asOf = readDate(opts.asOf, 'asOf', issues);
+  const window: unknown = opts.window;
+  if (window !== undefined && !(windowKinds as readonly unknown[]).includes(window)) {
+    issues.push(issue('window', 'invalid-value', `"window" must be one of ${windowKinds.join(', ')}`));
+  }
+  const base = resolveProgram(opts.base, 'base', issues);
+  const candidate = resolveProgram(opts.candidate, 'candidate', issues);
+  if (!Array.isArray(ledgers)) issues.push(issue('ledgers', 'invalid-type', 'ledgers must be an array of ledgers'));
+  throwIfAny(issues);
+
+  const seen = new Set<string>();
+  const partners: TierMove[] = [];
+  const list = ledgers as readonly unknown[];
+  for (let index = 0; index < list.length; index++) {
+    const results: Evaluation[] = [];
+    for (const program of [base, candidate] as Program[]) {
+      try {
+        results.push(evaluate(list[index], window === undefined ? { asOf: asOf as string, program } : { asOf: asOf as string, program, window: window as WindowKind }));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const found of error.issues) {
+          const path = found.path === '' ? `ledgers[${index}]` : `ledgers[${index}].${found.path}`;
+          push(issues, seen, issue(path, found.code, found.message));
+        }
+      }
+    }
+    const [before, after] = results;
+    if (before === undefined || after === undefined) continue;
+    const b = standing(before);
+    const c = standing(after);
+    const baseTiers = before.requirements.map((r) => r.tier);
+    const candidateTiers = after.requirements.map((r) => r.tier);
+    const raw = list[index] as { partner?: { id?: unknown; name?: unknown } };
+    const partner = raw.partner ?? {};
+    const row: TierMove = {
+      partner: String(partner.id),
+      ...(typeof partner.name === 'string' ? { name: partner.name } : {}),
+      base: b,
+      candidate: c,
+      move: moveOf(b, c, baseTiers, candidateTiers),
+    };
+    partners.push(row);
+  }
+  throwIfAny(issues);
+  const counts = { up: 0, down: 0, same: 0 };
+  for (const row of partners) counts[row.move]++;
+  return { asOf: asOf as string, partners, counts, summary: summarise(partners) };
+}
