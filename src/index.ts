@@ -6,6 +6,8 @@
 export { parseLedger, type ParseLedgerResult, type ParseLedgerOptions } from './ledger/parseLedger';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate';
 export { reviewWindow, windowKinds, type WindowKind, type DateRange } from './evaluate/window';
+export { reviewTimeline, type Review, type ReviewTimelineOptions } from './timeline/reviewTimeline';
+export type { TierPolicy } from './timeline/policies';
 export { exponentialProgram } from './program/exponentialProgram';
 export { activities, type ActivityId } from './program/activities';
 export { tiers, type TierId } from './program/tiers';
@@ -17,3 +19,8 @@ export type * from './program/types';
 export type * from './ledger/types';
 export type * from './evaluate/types';
 export type { IsoDate } from './dates/isoDate';
+export { defineProgram } from './program/defineProgram';
+export { describeProgram, type DescribeProgramOptions } from './program/describeProgram';
+export { diffPrograms, type DiffProgramsOptions, type ProgramDiff, type ProgramChange, type FieldChange, type FieldValue, type ProgramTable, type ProgramSide } from './program/diffPrograms';
+export { compareUnder, type CompareUnderOptions, type TierComparison, type TierMove, type Standing } from './program/compareUnder';
+export { generateJsonSchema, type JsonSchemaKind, type JsonSchema } from './program/generateJsonSchema';
