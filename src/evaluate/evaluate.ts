@@ -3,6 +3,8 @@ import type { LedgerInternals } from '../ledger/parseLedger';
 import type { Ledger } from '../ledger/types';
 import { versionAt } from '../program/compile';
 import type { Program } from '../program/types';
+import { contributionsOf } from './contributions';
+import { findLeavingNext } from './leaving';
 import { membershipOn } from './membership';
 import { readReviewOptions, resolveLedger, type ReviewOptions } from './options';
 import { outcomeSink } from './outcomes';
@@ -87,6 +89,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
     fee,
     entries: outcomes.list,
     derived: tally.derived,
-    program: { id: program.program.id, version: version.version.version },
+    leavingNext: findLeavingNext(ledger, internals, contributionsOf(ledger, internals, version), outcomes.list, tally.derived, kind),
+    program: { id: program.program.id, version: version.version.version, currency: version.version.currency },
   };
 }

@@ -77,6 +77,23 @@ export type FeeStatus = {
 /** A credit the library derives itself: the partner-year points (R5). */
 export type DerivedCredit = { readonly rule: 'R5'; readonly date: IsoDate; readonly points: number };
 
+/**
+ * What leaves the window next (R1): the earliest-dated items that count now,
+ * the first review date on which they no longer do, and what they carry.
+ */
+export type LeavingNext = {
+  /** The date of the items. */
+  readonly date: IsoDate;
+  /** The first review date without them. */
+  readonly on: IsoDate;
+  /** Points of the entries and partner-year credits leaving (revenue excluded: it is floored on the sum). */
+  readonly points: number;
+  /** Revenue leaving, exactly. */
+  readonly revenue: string;
+  /** Ids of the entries leaving. */
+  readonly entries: readonly string[];
+};
+
 /** The full, plain-JSON result of `evaluate`. */
 export type Evaluation = {
   readonly asOf: IsoDate;
@@ -97,5 +114,7 @@ export type Evaluation = {
   readonly fee: FeeStatus;
   readonly entries: readonly EntryOutcome[];
   readonly derived: readonly DerivedCredit[];
-  readonly program: { readonly id: string; readonly version: string };
+  /** The earliest items that leave the window as time passes, or `null` when nothing counts. */
+  readonly leavingNext: LeavingNext | null;
+  readonly program: { readonly id: string; readonly version: string; readonly currency: string };
 };

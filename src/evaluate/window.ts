@@ -52,3 +52,25 @@ function rollingWindow(asOf: IsoDate): DateRange {
   const from = isMonthEnd(asOf) ? `${plusMonths(asOf, -11).slice(0, 8)}01` : plusDays(plusMonths(asOf, -12), 1);
   return { from, to: asOf };
 }
+
+/**
+ * The first review date on which an entry dated `date` no longer counts: the
+ * first day D whose window starts after `date` (R1).
+ * @example
+ * leavesWindowOn('2025-06-15') //=> '2026-06-15'
+ * leavesWindowOn('2025-06-30') //=> '2026-06-30'
+ * leavesWindowOn('2025-06-15', 'calendar-year') //=> '2026-01-01'
+ */
+export function leavesWindowOn(date: IsoDate, kind: WindowKind = 'rolling-12-months', joinedOn?: IsoDate): IsoDate {
+  switch (kind) {
+    case 'calendar-year':
+      return `${String(Number(date.slice(0, 4)) + 1).padStart(4, '0')}-01-01`;
+    case 'partnership-year':
+      if (joinedOn !== undefined) return anniversary(joinedOn, anniversaryIndex(joinedOn, date) + 1);
+      break;
+  }
+  // Twelve months on, give or take the month-end rule: step to the first day whose window starts after `date`.
+  let day = plusDays(plusMonths(date, 12), -3);
+  while (rollingWindow(day).from <= date) day = plusDays(day, 1);
+  return day;
+}

@@ -98,6 +98,7 @@ describe('evaluate (SPEC §3)', () => {
       expect(evaluate(small(), { asOf: '2026-06-30', program: exponentialProgram }).program).toEqual({
         id: 'exponential-partner-program',
         version: '2014.1',
+        currency: 'USD',
       });
       const issues = validationIssues(() => evaluateUntyped(small(), { asOf: '2026-06-30', program: { id: 'x' } }));
       expect(issues).toEqual([expect.objectContaining({ path: 'program', code: 'invalid-program' })]);
@@ -312,7 +313,9 @@ describe('evaluate (SPEC §3)', () => {
           { id: 'x1', outcome: 'counted', points: -50, rule: 'R7' },
         ],
         derived: [],
-        program: { id: 'exponential-partner-program', version: '2014.1' },
+        // The earliest counted item: r1, which no longer counts from 2027-01-10 (R1).
+        leavingNext: { date: '2026-01-10', on: '2027-01-10', points: 0, revenue: '1200.50', entries: ['r1'] },
+        program: { id: 'exponential-partner-program', version: '2014.1', currency: 'USD' },
       };
       expect(r).toEqual(expected);
     });

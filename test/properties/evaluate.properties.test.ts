@@ -5,9 +5,12 @@ import { asOfArbitrary, entryBody, ledgerArbitrary, type RawLedger } from './arb
 
 const tierOrder = [null, 'now', 'starter', 'basic', 'professional', 'silver', 'gold', 'platinum'];
 
-function withoutEntries(evaluation: Evaluation): Omit<Evaluation, 'entries'> {
-  const { entries: _entries, ...rest } = evaluation;
-  return rest;
+/** Everything but what names entries by id (the outcomes, and the ids of what leaves next). */
+function withoutEntries(evaluation: Evaluation): unknown {
+  const { entries: _entries, leavingNext, ...rest } = evaluation;
+  if (leavingNext === null) return { ...rest, leavingNext };
+  const { entries: _ids, ...leaving } = leavingNext;
+  return { ...rest, leavingNext: leaving };
 }
 
 function outcomeShapes(evaluation: Evaluation): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseLedger, reviewWindow, ValidationError, type WindowKind } from '../../src/index';
+import { evaluate, leavesWindowOn, parseLedger, reviewWindow, ValidationError, type WindowKind } from '../../src/index';
 import { issuesOf, ledger, outcomeOf } from '../helpers/ledger';
 
 const forum = (id: string, date: string, extra: Record<string, unknown> = {}) => ({ id, type: 'activity', date, activity: 'forum-post', ...extra });
@@ -358,5 +358,49 @@ describe('R12 monthly review (month-end windows)', () => {
     expect(evaluate(l, { asOf: '2026-05-31' }).points.total).toBe(30);
     expect(evaluate(l, { asOf: '2026-06-15' }).points.total).toBe(10);
     expect(evaluate(l, { asOf: '2026-06-30' }).points.total).toBe(0);
+  });
+});
+
+describe('R1 what leaves the window next', () => {
+  it.each([
+    ['2025-06-15', '2026-06-15'],
+    ['2025-06-30', '2026-06-30'],
+    ['2024-02-29', '2025-02-28'],
+    ['2023-02-28', '2024-02-28'],
+    ['2025-01-31', '2026-01-31'],
+    ['2024-03-30', '2025-03-30'],
+  ])('an entry dated %s counts through the day before %s', (date, on) => {
+    expect(leavesWindowOn(date)).toBe(on);
+    expect(reviewWindow(on).from > date).toBe(true);
+    const dayBefore = new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(reviewWindow(dayBefore).from <= date).toBe(true);
+  });
+
+  it('leaves a calendar-year window on 1 January and a partnership-year window on the next anniversary', () => {
+    expect(leavesWindowOn('2025-06-15', 'calendar-year')).toBe('2026-01-01');
+    expect(leavesWindowOn('2025-06-15', 'partnership-year', '2023-03-15')).toBe('2026-03-15');
+  });
+
+  it('reports the earliest counted items, their points, revenue and when they leave', () => {
+    const ev = evaluate(
+      {
+        partner: { id: 'p', joinedOn: '2020-01-01' },
+        entries: [
+          { id: 'late', type: 'activity', date: '2026-05-01', activity: 'case-study' },
+          { id: 'r', type: 'revenue', date: '2025-08-01', amount: '99.99', source: 'subscription' },
+          { id: 'early', type: 'activity', date: '2025-08-01', activity: 'article' },
+          { id: 'gone', type: 'activity', date: '2025-06-01', activity: 'article' },
+          { id: 'p1', type: 'activity', date: '2025-07-01', activity: 'article', status: 'pending' },
+        ],
+      },
+      { asOf: '2026-06-30' },
+    );
+    expect(ev.leavingNext).toEqual({ date: '2025-08-01', on: '2026-08-01', points: 500, revenue: '99.99', entries: ['r', 'early'] });
+  });
+
+  it('counts a partner-year credit among what leaves, and is null when nothing counts', () => {
+    const ev = evaluate({ partner: { id: 'p', joinedOn: '2025-09-10' }, entries: [] }, { asOf: '2026-06-30' });
+    expect(ev.leavingNext).toEqual({ date: '2025-09-10', on: '2026-09-10', points: 1000, revenue: '0.00', entries: [] });
+    expect(evaluate({ partner: { id: 'p', joinedOn: '2020-01-01' }, entries: [] }, { asOf: '2026-06-30' }).leavingNext).toBeNull();
   });
 });

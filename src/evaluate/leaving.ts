@@ -1,0 +1,61 @@
+import { dayKey, type IsoDate } from '../dates/isoDate';
+import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Ledger, LedgerEntry } from '../ledger/types';
+import { sumMoney, type Money } from '../money/money';
+import { REVENUE, type Contributions } from './contributions';
+import type { DerivedCredit, EntryOutcome, LeavingNext } from './types';
+import { leavesWindowOn, type WindowKind } from './window';
+
+/**
+ * The earliest-dated items that count in a review, which are the next to
+ * leave its window (R1): counted entries with points, counted revenue, and
+ * partner-year credits.
+ */
+export function findLeavingNext(
+  ledger: Ledger,
+  internals: LedgerInternals,
+  contributions: Contributions,
+  outcomes: readonly EntryOutcome[],
+  derived: readonly DerivedCredit[],
+  kind: WindowKind,
+): LeavingNext | null {
+  const days = internals.days;
+  let first = Number.POSITIVE_INFINITY;
+  let ids: string[] = [];
+  let points = 0;
+  let revenue: Money[] = [];
+  for (let index = 0; index < outcomes.length; index++) {
+    const outcome = outcomes[index] as EntryOutcome;
+    if (outcome.outcome !== 'counted') continue;
+    const isRevenue = contributions.kind[index] === REVENUE;
+    if (outcome.points === 0 && !isRevenue) continue;
+    const day = days[index] as number;
+    if (day > first) continue;
+    if (day < first) {
+      first = day;
+      ids = [];
+      points = 0;
+      revenue = [];
+    }
+    ids.push(outcome.id);
+    points += outcome.points;
+    if (isRevenue) revenue.push(internals.money[index] as Money);
+  }
+  let date: IsoDate | null = null;
+  if (ids.length > 0) {
+    const index = days.indexOf(first);
+    date = (ledger.entries[index] as LedgerEntry).date;
+  }
+  for (const credit of derived) {
+    const day = dayKey(credit.date);
+    if (day < first) {
+      first = day;
+      date = credit.date;
+      ids = [];
+      points = credit.points;
+      revenue = [];
+    } else if (day === first) points += credit.points;
+  }
+  if (date === null) return null;
+  return { date, on: leavesWindowOn(date, kind, ledger.partner.joinedOn), points, revenue: sumMoney(revenue).text, entries: ids };
+}
