@@ -355,7 +355,7 @@ function stepsFor(expiring: readonly ExpiringItem[], entries: readonly LedgerEnt
   const leaving = expiring.filter((item) => item.reason === 'leaves-window');
   if (leaving.length > 0) {
     const points = leaving.reduce((sum, item) => sum + item.points, 0);
-    steps.push(`By ${by}, ${plural(leaving.length, 'entry', 'entries')} leave the window (${plural(points, 'point')}${leaving.some((i) => i.amount !== undefined) ? ' and their revenue' : ''}) (R1).`);
+    steps.push(`By ${by}, ${plural(leaving.length, 'entry', 'entries')} ${leaving.length === 1 ? 'leaves' : 'leave'} the window (${plural(points, 'point')}${leaving.some((i) => i.amount !== undefined) ? ' and their revenue' : ''}) (R1).`);
   }
   for (const item of expiring.filter((i) => i.reason === 'certification-expires')) steps.push(`Certification ${item.id} expires on ${plusDays(item.leavesOn, -1)}: renew it (R8).`);
   if (entries.length === 0) {

@@ -33,3 +33,17 @@ describe('README', () => {
     expect(parseLedger(JSON.parse(json!)).ok).toBe(true);
   });
 });
+
+describe('README timelines and plans', () => {
+  it('shows the figures the library gives for the sample integrator', async () => {
+    const { planUpgrade, reviewTimeline } = await import('../../src/index');
+    const integrator = JSON.parse(readFileSync(new URL('../../examples/ledgers/professional-integrator.json', import.meta.url), 'utf8'));
+    const reviews = reviewTimeline(integrator, { from: '2026-06-01', to: '2027-05-31' });
+    expect(reviews).toHaveLength(12);
+    expect(reviews.find((r) => r.date === '2027-01-31')).toMatchObject({ tier: 'basic', previousTier: 'professional', change: 'down' });
+    const plan = planUpgrade(integrator, { asOf: '2026-11-30', target: 'silver', by: '2026-12-31' });
+    expect(plan.shortfall).toEqual({ points: 320, revenue: '4499.50', profileCertifications: 1, salesCertifications: 2 });
+    expect(plan.entries.map((e) => e.type)).toEqual(['revenue', 'certification', 'certification', 'certification']);
+    expect(readme).toContain("plan.shortfall; // { points: 320, revenue: '4499.50', profileCertifications: 1, salesCertifications: 2 }");
+  });
+});
