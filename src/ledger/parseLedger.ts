@@ -100,6 +100,9 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
     const entry = entries[index] as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } & { amount?: string };
     entry.status ??= 'approved';
     days[index] = dayKey(entry.date);
+    // -0 is 0: results never carry a negative zero.
+    if (Object.is((entry as { points?: number }).points, -0)) (entry as { points: number }).points = 0;
+    if (Object.is((entry as { words?: number }).words, -0)) (entry as { words: number }).words = 0;
     const copiedMeta = metas.get(index);
     if (copiedMeta !== undefined) entry.meta = copiedMeta;
     if (entry.amount !== undefined) money[index] = parseMoney(entry.amount) as Money;
@@ -274,9 +277,17 @@ function entryIndexOf(path: string): number {
   return m === null ? -1 : Number(m[1]);
 }
 
-/** Issues in ledger order: top level and partner first, then by entry. */
+/** Issues in ledger order (top level and partner first, then by entry), one per path and code. */
 function sortIssues(issues: LedgerIssue[]): LedgerIssue[] {
+  const seen = new Set<string>();
   return issues
+    .filter((value) => {
+      // zod may report one value twice (e.g. beyond the safe integers and beyond the maximum).
+      const key = `${value.path}\u0000${value.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((value, position) => ({ value, position, entry: entryIndexOf(value.path) }))
     .sort((a, b) => a.entry - b.entry || a.position - b.position)
     .map(({ value }) => value);
