@@ -101,8 +101,9 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
     entry.status ??= 'approved';
     days[index] = dayKey(entry.date);
     // -0 is 0: results never carry a negative zero.
-    if (Object.is((entry as { points?: number }).points, -0)) (entry as { points: number }).points = 0;
-    if (Object.is((entry as { words?: number }).words, -0)) (entry as { words: number }).words = 0;
+    const numbers = entry as { points?: number; words?: number };
+    if (Object.is(numbers.points, -0)) numbers.points = 0;
+    if (Object.is(numbers.words, -0)) numbers.words = 0;
     const copiedMeta = metas.get(index);
     if (copiedMeta !== undefined) entry.meta = copiedMeta;
     if (entry.amount !== undefined) money[index] = parseMoney(entry.amount) as Money;

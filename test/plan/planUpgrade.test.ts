@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, planUpgrade, tiers, ValidationError, type UpgradePlan } from '../../src/index';
-import { asOfArbitrary, ledgerArbitrary, type RawLedger } from '../properties/arbitraries';
+import { asOfArbitrary, ledgerArbitrary, runs, type RawLedger } from '../properties/arbitraries';
 
 const ledger = (entries: Record<string, unknown>[], joinedOn = '2020-01-01'): RawLedger => ({ partner: { id: 'p', joinedOn }, entries });
 const tierIds = tiers.map((t) => t.id);
@@ -117,7 +117,7 @@ describe('planUpgrade', () => {
         }
         expectMinimalReach(raw, plan);
       }),
-      { numRuns: Number(process.env['FC_RUNS'] ?? 60) },
+      runs(60),
     );
   });
 });

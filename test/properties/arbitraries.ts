@@ -81,3 +81,9 @@ export function ledgerArbitrary(maxEntries = 40): fc.Arbitrary<RawLedger> {
 
 /** A review date in the range of the generated ledgers, sometimes a month end. */
 export const asOfArbitrary = fc.oneof(isoDate, fc.constantFrom('2024-02-29', '2025-02-28', '2026-06-30', '2026-11-30', '2026-12-31'));
+
+/** fast-check parameters: `n` runs, or `FC_RUNS` when set (fewer for mutation testing, more for a deep check). */
+export function runs(n: number): { numRuns: number } {
+  const override = process.env['FC_RUNS'];
+  return { numRuns: override === undefined ? n : Number(override) };
+}

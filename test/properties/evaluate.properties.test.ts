@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseLedger, type Evaluation } from '../../src/index';
-import { asOfArbitrary, entryBody, ledgerArbitrary, type RawLedger } from './arbitraries';
+import { asOfArbitrary, entryBody, ledgerArbitrary, runs, type RawLedger } from './arbitraries';
 
 const tierOrder = [null, 'now', 'starter', 'basic', 'professional', 'silver', 'gold', 'platinum'];
 
@@ -27,7 +27,7 @@ describe('evaluation properties', () => {
         expect(withoutEntries(b)).toEqual(withoutEntries(a));
         expect(outcomeShapes(b)).toEqual(outcomeShapes(a));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -45,7 +45,7 @@ describe('evaluation properties', () => {
         expect(result.points.total).toBeGreaterThanOrEqual(0);
         expect(result.entries.filter((o) => o.outcome === 'excluded').every((o) => o.points === 0)).toBe(true);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -62,7 +62,7 @@ describe('evaluation properties', () => {
           expect(evaluate(JSON.parse(JSON.stringify(parsed.ledger)), { asOf })).toStrictEqual(result);
         }
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -74,7 +74,7 @@ describe('evaluation properties', () => {
         const reused = dates.map((asOf) => evaluate(parsed.ledger, { asOf }));
         dates.forEach((asOf, i) => expect(reused[i]).toStrictEqual(evaluate(ledger, { asOf })));
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -92,7 +92,7 @@ describe('evaluation properties', () => {
         const b = evaluate({ ...ledger, entries: split }, { asOf });
         expect(withoutEntries(b)).toEqual(withoutEntries(a));
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -108,7 +108,7 @@ describe('evaluation properties', () => {
         expect(after.points.total).toBeGreaterThanOrEqual(before.points.total);
         expect(tierOrder.indexOf(after.tier)).toBeGreaterThanOrEqual(tierOrder.indexOf(before.tier));
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -127,7 +127,7 @@ describe('evaluation properties', () => {
         expect(evaluate(frozen, { asOf })).toStrictEqual(evaluate(ledger, { asOf }));
         expect(ledger).toStrictEqual(copy);
       }),
-      { numRuns: 50 },
+      runs(50),
     );
   });
 });
@@ -142,7 +142,7 @@ describe('parseLedger properties', () => {
           for (const i of result.issues) expect(typeof i.path === 'string' && typeof i.code === 'string' && i.message.length > 0).toBe(true);
         }
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -161,7 +161,7 @@ describe('parseLedger properties', () => {
         if (!result.ok) expect(result.issues.some((i) => i.path.startsWith(`entries[${index}]`))).toBe(true);
         expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseLedger, reviewTimeline } from '../../src/index';
-import { isoDate, ledgerArbitrary } from '../properties/arbitraries';
+import { isoDate, ledgerArbitrary, runs } from '../properties/arbitraries';
 
 describe('R12 timeline properties', () => {
   it('gives, at every month end, exactly what evaluate gives on that date (default policy)', () => {
@@ -26,7 +26,7 @@ describe('R12 timeline properties', () => {
           if (i > 0) expect(review.previousTier).toBe(reviews[i - 1]!.tier);
         });
       }),
-      { numRuns: Number(process.env["FC_RUNS"] ?? 150) },
+      runs(150),
     );
   });
 });
