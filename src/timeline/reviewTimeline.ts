@@ -53,6 +53,8 @@ type Running = {
   approvedCents: number;
   pendingCents: number;
   inexact: number;
+  /** Whether a running cent sum ever left the safe integers (then the window is summed exactly each review). */
+  overflowed: boolean;
   /** Per (row, month) of monthly rows: approved and pending entries in the window (R3). */
   months: Map<string, { approved: number; pending: number; points: number; category: PointCategory }>;
   /** Per (holder, certification): approved and pending entries earned in the window (R8). */
@@ -66,6 +68,7 @@ function emptyRunning(): Running {
     approvedCents: 0,
     pendingCents: 0,
     inexact: 0,
+    overflowed: false,
     months: new Map(),
     pairs: new Map(),
   };
@@ -87,6 +90,8 @@ function slide(running: Running, entry: LedgerEntry, index: number, contribution
       if (!Number.isSafeInteger(cents)) running.inexact += sign;
       else if (approved) running.approvedCents += sign * cents;
       else running.pendingCents += sign * cents;
+      // Past the safe integers a running sum may have lost a cent: from then on, sum exactly.
+      if (Math.abs(running.approvedCents) + Math.abs(running.pendingCents) > Number.MAX_SAFE_INTEGER) running.overflowed = true;
       return;
     }
     case MONTHLY: {
@@ -284,7 +289,7 @@ function reviewOn(
   // Revenue: cents while exact, else the exact sum of the window's amounts.
   let approvedRevenue: Money;
   let revenueIfApproved: number;
-  if (running.inexact === 0 && Number.isSafeInteger(running.approvedCents + running.pendingCents) && Number.isSafeInteger(running.approvedCents)) {
+  if (running.inexact === 0 && !running.overflowed) {
     approvedRevenue = moneyFromCents(running.approvedCents);
     revenueIfApproved = floorUnits(moneyFromCents(running.approvedCents + running.pendingCents));
   } else {

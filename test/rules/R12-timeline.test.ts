@@ -56,6 +56,23 @@ describe('R12 monthly review timeline', () => {
     expect(reviews[3]!.fee.paidThrough).toBeUndefined();
   });
 
+  it('sums sub-cent and very large revenue exactly, as evaluate does', () => {
+    const l = ledger([
+      revenue('a', '2026-01-10', '7199.995'),
+      revenue('b', '2026-02-10', '0.005'),
+      revenue('c', '2026-03-10', '999999999.99'),
+      revenue('d', '2026-04-10', '-999999999.99'),
+      { ...revenue('p', '2026-03-15', '0.0049'), status: 'pending' },
+      event('e', '2026-01-10'),
+    ]);
+    const reviews = reviewTimeline(l, { from: '2026-01-01', to: '2027-04-30' });
+    for (const review of reviews) {
+      const e = evaluate(l, { asOf: review.date });
+      expect([review.date, review.revenue, review.points, review.tier]).toEqual([e.asOf, e.revenue, e.points, e.tier]);
+    }
+    expect(reviews.find((r) => r.date === '2026-02-28')).toMatchObject({ tier: 'professional', revenue: { total: '7200.00', points: 7200 } });
+  });
+
   describe('policies', () => {
     // 60,000 points and $30,000 from one month: Basic by points alone would be … platinum needs certifications, so Professional.
     const rising = ledger([revenue('r', '2026-01-05', '30000.00'), event('e1', '2026-01-05')], '2025-01-01');
