@@ -5,9 +5,11 @@
  */
 export { parseLedger, type ParseLedgerResult, type ParseLedgerOptions } from './ledger/parseLedger';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate';
-export { reviewWindow, windowKinds, type WindowKind, type DateRange } from './evaluate/window';
+export { leavesWindowOn, reviewWindow, windowKinds, type WindowKind, type DateRange } from './evaluate/window';
 export { reviewTimeline, type Review, type ReviewTimelineOptions } from './timeline/reviewTimeline';
 export type { TierPolicy } from './timeline/policies';
+export { explainEvaluation, type ExplainOptions } from './explain/explainEvaluation';
+export { planUpgrade, type UpgradePlan, type PlanUpgradeOptions, type PlanReason, type ExpiringItem } from './plan/planUpgrade';
 export { exponentialProgram } from './program/exponentialProgram';
 export { activities, type ActivityId } from './program/activities';
 export { tiers, type TierId } from './program/tiers';

@@ -19,14 +19,20 @@ export const issueCodes = {
   'field-not-applicable': 'the field does not apply to this activity row',
   'below-minimum': 'the points are below the minimum of a "+" activity row (R3)',
   'invalid-date': 'not a real calendar date `YYYY-MM-DD` or an RFC 3339 timestamp',
-  'invalid-range': 'the dates are in the wrong order (e.g. `expiresOn` before `date`, `from` after `to`)',
+  'invalid-range': 'the bounds are in the wrong order (e.g. `expiresOn` before `date`, `from` after `to`, evidence `words.min` above `max`)',
   'invalid-amount': 'not a plain decimal amount (string or finite number) within the allowed range',
   'invalid-integer': 'not an integer within the allowed range',
   'too-long': 'the string is longer than allowed',
   'too-deep': '`meta` is nested deeper than allowed',
-  'duplicate-id': 'an entry id is used more than once',
+  'duplicate-id': 'an id is used more than once (ledger entries; tiers, activities, certifications or versions of a program)',
   'unknown-reference': '`relatesTo` names no entry of the ledger',
   'invalid-program': 'the value is not a program returned by `defineProgram` or `exponentialProgram`',
+  'unordered-versions': 'program versions are not in strictly ascending `effectiveFrom`',
+  'unordered-tiers': 'a tier requires less (points, revenue, profile or sales certifications) than the tier below it',
+  'unknown-tier': '`membershipTier` or `renewalTier` names no tier of its version',
+  'missing-certification-kind': 'a tier requires certifications of a kind (profile, sales) its version\'s catalogue does not have',
+  'duplicate-derived-row': 'more than one activity row of a version derives its points from the same source (`derivedFrom`)',
+  'inconsistent-row': 'an activity id has another `kind` or `derivedFrom` in another version of the program',
 } as const;
 
 /** A validation issue code. */

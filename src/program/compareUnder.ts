@@ -11,10 +11,10 @@ import type { Program } from './types';
 export type CompareUnderOptions = {
   /** The review date, `YYYY-MM-DD` (required: the library never reads the clock). */
   readonly asOf: string;
-  /** The program as it is (e.g. `exponentialProgram`). */
-  readonly base: Program;
-  /** The program to compare with (e.g. a reform). */
-  readonly candidate: Program;
+  /** The program as it is (e.g. `exponentialProgram`): a program or a definition (validated first). */
+  readonly base: Program | unknown;
+  /** The program to compare with (e.g. a reform): a program or a definition. */
+  readonly candidate: Program | unknown;
   /** Default `rolling-12-months` (R1). */
   readonly window?: WindowKind;
 };
@@ -47,7 +47,7 @@ export type TierComparison = {
 };
 
 function standing(evaluation: Evaluation): Standing {
-  return { tier: evaluation.tier, tierName: evaluation.tierName, points: evaluation.points.total, program: evaluation.program };
+  return { tier: evaluation.tier, tierName: evaluation.tierName, points: evaluation.points.total, program: { id: evaluation.program.id, version: evaluation.program.version } };
 }
 
 /** Tier ranks: by the candidate's tier order when it knows both tiers, else the base's, else each program's own. */
@@ -108,7 +108,8 @@ function push(issues: LedgerIssue[], seen: Set<string>, found: LedgerIssue): voi
  * @throws {ValidationError} One error with every issue: options (`asOf`, `base…`, `candidate…`) and ledgers (`ledgers[2].entries[3].activity`).
  * @example
  * const reform = defineProgram(JSON.parse(readFileSync('examples/programs/exponential-2027.json', 'utf8')));
- * compareUnder([silverAgency, goldScale], { asOf: '2027-01-31', base: exponentialProgram, candidate: reform }).summary
+ * // Kestrel: 23,770 points and Silver's revenue and certifications; Meridian: Professional either way.
+ * compareUnder([kestrel, meridian], { asOf: '2027-01-31', base: exponentialProgram, candidate: reform }).summary
  * //=> '1 moves down from Silver to Professional; 1 stays.'
  */
 export function compareUnder(ledgers: readonly (Ledger | unknown)[], opts: CompareUnderOptions): TierComparison {

@@ -1,23 +1,40 @@
 /**
  * The zod/mini schema of a program definition: the shape every table row
  * must have. The built-in program is a literal checked against it by a test;
- * `defineProgram` (custom programs) validates with it. Built on first use.
+ * `defineProgram` (custom programs) validates with it, then checks what a
+ * schema cannot (unique ids, tier order, references: see `checkProgram`).
+ * Built on first use: nothing runs at import time.
  */
 import * as z from 'zod/mini';
 import { toIsoDate } from '../dates/isoDate';
 import { parseMoney } from '../money/money';
 
-const ruleIds = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12'] as const;
-const kebabId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The rule ids a row may cite (SPEC §2). */
+export const ruleIds = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12'] as const;
+/** Table ids are kebab-case: `premium-project`, `sales-exponential-6`. */
+export const kebabId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The longest program line a row may quote. */
+export const MAX_SOURCE_LENGTH = 10_000;
+
+/** A calendar date `YYYY-MM-DD` (the shape only; the JSON Schema uses it as `pattern`). */
+export const programDatePattern = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+/** A canonical non-negative amount: at least two decimals, no trailing zero beyond them (`"45.00"`, `"7200.50"`, `"0.125"`). */
+export const programMoneyPattern = '^(0|[1-9][0-9]{0,8})\\.[0-9]{2}([0-9]{0,7}[1-9])?$';
 
 function buildProgramSchema() {
   const id = z.string().check(z.regex(kebabId));
   const name = z.string().check(z.minLength(1), z.maxLength(200));
-  const cited = { rule: z.enum(ruleIds), source: z.string().check(z.minLength(1)) };
+  const cited = { rule: z.enum(ruleIds), source: z.string().check(z.minLength(1), z.maxLength(MAX_SOURCE_LENGTH)) };
   const count = z.int().check(z.gte(0), z.lte(1_000_000_000));
   const points = z.int().check(z.gte(1), z.lte(1_000_000_000));
+  const currency = z.string().check(z.minLength(1), z.maxLength(10));
   const date = z.string().check(z.refine((value: string) => value.length === 10 && toIsoDate(value) === value, { params: { code: 'invalid-date' }, message: 'must be a calendar date YYYY-MM-DD' }));
-  const money = z.string().check(z.refine((value: string) => parseMoney(value)?.text === value, { params: { code: 'invalid-amount' }, message: 'must be a decimal string with at least two decimals, e.g. "45.00"' }));
+  const money = z.string().check(
+    z.refine((value: string) => !value.startsWith('-') && parseMoney(value)?.text === value, {
+      params: { code: 'invalid-amount' },
+      message: 'must be a non-negative decimal string with at least two decimals, e.g. "45.00"',
+    }),
+  );
 
   const activity = z.strictObject({
     id,
@@ -45,11 +62,11 @@ function buildProgramSchema() {
     salesCertifications: count,
     ...cited,
   });
-  const fee = z.strictObject({ monthly: money, period: z.literal('month'), currency: z.string().check(z.minLength(1), z.maxLength(10)), ...cited });
+  const fee = z.strictObject({ monthly: money, period: z.literal('month'), currency, ...cited });
   const version = z.strictObject({
     version: z.string().check(z.minLength(1), z.maxLength(50)),
     effectiveFrom: date,
-    currency: z.string().check(z.minLength(1), z.maxLength(10)),
+    currency,
     membershipTier: id,
     renewalTier: id,
     tiers: z.array(tier).check(z.minLength(1)),
@@ -57,7 +74,8 @@ function buildProgramSchema() {
     certifications: z.array(certification),
     fee,
   });
-  return z.strictObject({ id, name, versions: z.array(version).check(z.minLength(1)) });
+  // `$schema` lets a definition file name its JSON Schema; `defineProgram` drops it.
+  return z.strictObject({ $schema: z.optional(z.string()), id, name, versions: z.array(version).check(z.minLength(1)) });
 }
 
 let programSchema: ReturnType<typeof buildProgramSchema> | undefined;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { activities, certifications, exponentialProgram, feePolicy, rules, tiers } from '../../src/index';
+import { activities, certifications, defineProgram, evaluate, exponentialProgram, feePolicy, rules, tiers } from '../../src/index';
 import { getProgramSchema } from '../../src/program/schema';
 
 const programText = readFileSync(new URL('../fixtures/partner-program.txt', import.meta.url), 'utf8');
@@ -16,6 +16,13 @@ describe('exponentialProgram', () => {
     const result = getProgramSchema().safeParse(exponentialProgram);
     expect(result.success ? [] : result.error.issues).toEqual([]);
     expect(result.data).toEqual(exponentialProgram);
+  });
+
+  it('passes through defineProgram unchanged (all invariants hold), and evaluates the same', () => {
+    const defined = defineProgram(exponentialProgram);
+    expect(defined).toEqual(exponentialProgram);
+    const ledger = { partner: { id: 'p', joinedOn: '2024-01-01' }, entries: [{ id: 'r1', type: 'revenue', date: '2026-01-10', amount: '7200.00', source: 'direct-sale' }] };
+    expect(evaluate(ledger, { asOf: '2026-06-30', program: defined })).toEqual(evaluate(ledger, { asOf: '2026-06-30' }));
   });
 
   it('has one version with 7 tiers, 18 activity rows, 6 certifications and the $45 fee', () => {

@@ -1,0 +1,167 @@
+import { issue, throwIfAny, type LedgerIssue } from '../issues';
+import { multiplyMoney, parseMoney, type Money } from '../money/money';
+import { cell, formatAmount, formatCount } from './format';
+import { isOptions, resolveProgram, selectVersion } from './resolveProgram';
+import type { ActivityRow, Program, ProgramVersion, TierRow } from './types';
+
+/** Options of {@link describeProgram}. */
+export type DescribeProgramOptions = {
+  /** Describe the version in effect on this date (`YYYY-MM-DD`). Default: the latest version. */
+  readonly asOf?: string;
+  /** Describe the version with this name (e.g. `'2014.1'`). Default: the latest version. */
+  readonly version?: string;
+};
+
+function certificationsRequired(tier: TierRow): string {
+  const parts: string[] = [];
+  if (tier.profileCertifications > 0) parts.push(`${tier.profileCertifications} Profile`);
+  if (tier.salesCertifications > 0) parts.push(`${tier.salesCertifications} Sales`);
+  return parts.length === 0 ? 'None' : parts.join(' + ');
+}
+
+function activityPoints(row: ActivityRow): string {
+  const points = formatCount(row.points);
+  switch (row.kind) {
+    case 'minimum':
+      return `${points}+`;
+    case 'per-attendee':
+      return `${points} per attendee`;
+    case 'monthly':
+      return `${points} a month`;
+    case 'derived':
+      return row.derivedFrom === 'partner-years' ? `${points} a year` : `${points} per person`;
+    default:
+      return points;
+  }
+}
+
+function activityKind(row: ActivityRow): string {
+  switch (row.kind) {
+    case 'minimum':
+      return 'at least the table value; the entry may report more';
+    case 'per-attendee':
+      return 'per attendee (`quantity`)';
+    case 'monthly':
+      return 'at most one per calendar month';
+    case 'derived':
+      return row.derivedFrom === 'partner-years'
+        ? `credited for each of the first ${row.maxYears ?? 0} partnership years; never reported`
+        : 'credited per certified person from certification entries; never reported';
+    default:
+      return 'fixed';
+  }
+}
+
+function evidence(row: ActivityRow): string {
+  const parts: string[] = [];
+  const words = row.evidence?.words;
+  if (words !== undefined) {
+    const { min, max } = words;
+    if (min !== undefined && max !== undefined) parts.push(`${formatCount(min)}–${formatCount(max)} words`);
+    else if (min !== undefined) parts.push(`at least ${formatCount(min)} words`);
+    else if (max !== undefined) parts.push(`at most ${formatCount(max)} words`);
+  }
+  if (row.evidence?.floss !== undefined) parts.push(row.evidence.floss ? 'FLOSS-licensed' : 'not FLOSS-licensed');
+  return parts.length === 0 ? '—' : parts.join(', ');
+}
+
+function requirementsOf(tier: TierRow, currency: string): string {
+  const parts = [`${formatCount(tier.points)} points`];
+  if (tier.revenue !== null) parts.push(`${formatAmount(tier.revenue, currency)} of revenue`);
+  if (tier.profileCertifications > 0 || tier.salesCertifications > 0) parts.push(`${certificationsRequired(tier)} certifications`);
+  return parts.join(', ');
+}
+
+function tierName(version: ProgramVersion, id: string): string {
+  return version.tiers.find((tier) => tier.id === id)?.name ?? id;
+}
+
+function render(program: Program, version: ProgramVersion): string {
+  const out: string[] = [];
+  const money = (text: string | null) => (text === null ? 'None' : formatAmount(text, version.currency));
+  const fee = version.fee;
+  const membership = version.tiers.find((tier) => tier.id === version.membershipTier);
+
+  out.push(`# ${program.name}`, '');
+  out.push(`Program \`${program.id}\`, version ${version.version}, in effect from ${version.effectiveFrom}. Amounts in ${version.currency}. Rule ids (R1–R12) refer to the rulebook in \`docs/interpretation.md\`.`, '');
+
+  out.push('## Partner Levels & Requirements', '');
+  out.push('You will always be placed in the highest tier for which you meet the requirements (R9). Partner tiers are reviewed monthly: points and revenue count over the review window, by default the twelve months up to the review date (R1); certifications must be valid on the review date (R8).', '');
+  out.push('| Partner Tier | Points / Year | Min. Revenue | Certifications Required | id | rule |', '|---|--:|--:|---|---|---|');
+  for (const tier of version.tiers) {
+    out.push(`| ${cell(tier.name)} | ${formatCount(tier.points)} | ${money(tier.revenue)} | ${certificationsRequired(tier)} | \`${tier.id}\` | ${tier.rule} |`);
+  }
+  out.push('');
+
+  out.push('## Two Ways to Become a Partner', '');
+  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : requirementsOf(membership, version.currency)}) are members with no fee required (R10).`);
+  out.push(`- **Fee:** ${formatAmount(fee.monthly, fee.currency)} per ${fee.period} grants access (R11). Partners who reach ${cell(tierName(version, version.renewalTier))} over a partnership year have the next year's fee waived; the others pay it again each year (R11).`, '');
+
+  out.push('## How to Earn Points', '');
+  out.push(`1 point per 1 ${version.currency} of revenue (R2) and 1 point per minute of value-added work not in the table (R4); bonus and special points are decided case by case (R6). Only approved entries count (R7).`, '');
+  out.push('### Sample Point-Generating Activities', '');
+  out.push('| Activity | Points | How it counts | Category | Evidence | id | rule |', '|---|--:|---|---|---|---|---|');
+  for (const row of version.activities) {
+    out.push(`| ${cell(row.name)} | ${activityPoints(row)} | ${activityKind(row)} | ${row.category} | ${evidence(row)} | \`${row.id}\` | ${row.rule} |`);
+  }
+  out.push('');
+
+  out.push('## Certifications', '');
+  out.push('Tiers that require certifications count distinct valid (person, certification) pairs on the review date (R8).', '');
+  if (version.certifications.length === 0) out.push('This version has no certifications.');
+  else {
+    out.push('| Certification | Kind | id | rule |', '|---|---|---|---|');
+    for (const row of version.certifications) out.push(`| ${cell(row.name)} | ${row.kind === 'profile' ? 'Profile' : 'Sales'} | \`${row.id}\` | ${row.rule} |`);
+  }
+  out.push('');
+
+  out.push('## Fee', '');
+  const year = multiplyMoney(parseMoney(fee.monthly) as Money, 12).text;
+  out.push(`${formatAmount(fee.monthly, fee.currency)} per ${fee.period}, ${formatAmount(year, fee.currency)} for a year (${fee.rule}).`, '', `> ${fee.source}`, '');
+
+  if (program.versions.length > 1) {
+    out.push('## Versions', '');
+    out.push('Each review uses the version in effect on its date; a date before the first version uses the first.', '');
+    out.push('| version | effective from | |', '|---|---|---|');
+    for (const candidate of program.versions) {
+      out.push(`| ${cell(candidate.version)} | ${candidate.effectiveFrom} | ${candidate === version ? 'described here' : ''} |`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * A Markdown overview of a program version, reading like the program text:
+ * the tier table, the two ways to membership, the activity table with points
+ * and kinds, the certifications and the fee, each row citing its rule id.
+ * `docs/program.md` is this function's output for `exponentialProgram`.
+ * @param program - `exponentialProgram`, a program `defineProgram` returned, or a definition (validated first).
+ * @param opts - `asOf` or `version` to pick a version; default the latest.
+ * @returns Markdown, ending in a newline.
+ * @throws {ValidationError} When the program or the options are invalid (paths `program…`, `asOf`, `version`).
+ * @example
+ * describeProgram(exponentialProgram).split('\n').slice(0, 3)
+ * //=> ['# Exponential Partner Program', '', 'Program `exponential-partner-program`, version 2014.1, in effect from 2000-01-01. Amounts in USD. …']
+ * describeProgram(exponentialProgram).includes('| Silver | 20,000 | 12,000.00 USD | 1 Profile + 2 Sales | `silver` | R9 |') //=> true
+ */
+export function describeProgram(program: Program | unknown, opts: DescribeProgramOptions = {}): string {
+  const issues: LedgerIssue[] = [];
+  if (!isOptions(opts)) throwIfAny([issue('', 'invalid-type', 'options must be an object: { asOf?, version? }')]);
+  for (const key of Object.keys(opts)) {
+    if (key !== 'asOf' && key !== 'version') issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected asOf, version`));
+  }
+  if (opts.asOf !== undefined && opts.version !== undefined) issues.push(issue('version', 'invalid-value', 'give "asOf" or "version", not both'));
+  const resolved = resolveProgram(program, 'program', issues);
+  let version: ProgramVersion | undefined;
+  if (resolved !== undefined) {
+    if (opts.version !== undefined) {
+      version = resolved.versions.find((candidate) => candidate.version === opts.version);
+      if (version === undefined) {
+        issues.push(issue('version', 'invalid-value', `${JSON.stringify(opts.version) ?? String(opts.version)} is not a version of ${resolved.name} (${resolved.versions.map((v) => v.version).join(', ')})`));
+      }
+    } else version = selectVersion(resolved, opts.asOf, 'asOf', issues);
+  }
+  throwIfAny(issues);
+  return render(resolved as Program, version as ProgramVersion);
+}

@@ -1,0 +1,398 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defineProgram, evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type LedgerIssue, type Program } from '../../src/index';
+import { ledger } from '../helpers/ledger';
+
+/** A mutable deep copy of the built-in program, as plain JSON. */
+function definition(): { id: string; name: string; versions: Record<string, any>[]; [key: string]: unknown } {
+  return JSON.parse(JSON.stringify(exponentialProgram));
+}
+
+/** The issues `defineProgram` throws (fails the test when it accepts the input). */
+function issuesOf(input: unknown): LedgerIssue[] {
+  try {
+    defineProgram(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return [...(error as ValidationError).issues];
+  }
+  throw new Error('expected defineProgram to refuse the definition');
+}
+
+function found(input: unknown): string[] {
+  return issuesOf(input).map((i) => `${i.path} ${i.code}`);
+}
+
+describe('defineProgram', () => {
+  describe('the built-in program', () => {
+    it('is a valid definition and comes back equal', () => {
+      const program = defineProgram(exponentialProgram);
+      expect(program).toEqual(exponentialProgram);
+      expect(program).not.toBe(exponentialProgram);
+    });
+
+    it('comes back equal from its JSON text too', () => {
+      expect(defineProgram(definition())).toEqual(exponentialProgram);
+    });
+
+    it('evaluates the same as the built-in program (tier, fee, certifications, outcomes)', () => {
+      const program = defineProgram(definition());
+      const raw = ledger([
+        { id: 'r1', type: 'revenue', date: '2026-01-10', amount: '12500.00', source: 'direct-sale' },
+        { id: 'a1', type: 'activity', date: '2026-02-03', activity: 'premium-project', points: 9000 },
+        { id: 'c1', type: 'certification', date: '2026-03-01', holder: 'jane', certification: 'developer' },
+        { id: 'c2', type: 'certification', date: '2026-03-01', holder: 'jane', certification: 'sales-premium' },
+        { id: 'c3', type: 'certification', date: '2026-03-01', holder: 'joe', certification: 'sales-newsletter' },
+        { id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 12, amount: '540.00' },
+      ]);
+      for (const asOf of ['2026-06-30', '2026-12-31', '2027-01-01']) {
+        expect(evaluate(raw, { asOf, program })).toEqual(evaluate(raw, { asOf }));
+      }
+    });
+
+    it('evaluates every example ledger the same as the built-in program', () => {
+      const program = defineProgram(definition());
+      const dir = new URL('../../examples/ledgers/', import.meta.url);
+      const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+      expect(files.length).toBeGreaterThanOrEqual(5);
+      for (const name of files) {
+        const raw: unknown = JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+        expect(evaluate(raw, { asOf: '2026-11-30', program }), name).toEqual(evaluate(raw, { asOf: '2026-11-30' }));
+      }
+    });
+  });
+
+  describe('what it returns', () => {
+    it('is deep-frozen, and registered so parseLedger and evaluate accept it', () => {
+      const program = defineProgram({ ...definition(), id: 'acme-partners' });
+      expect(Object.isFrozen(program)).toBe(true);
+      expect(Object.isFrozen(program.versions[0].tiers[0])).toBe(true);
+      expect(Object.isFrozen(program.versions[0].activities[11]!.evidence!.words)).toBe(true);
+      expect(parseLedger(ledger([]), { program }).ok).toBe(true);
+      expect(evaluate(ledger([]), { asOf: '2026-06-30', program }).program).toMatchObject({ id: 'acme-partners', version: '2014.1' });
+    });
+
+    it('does not mutate or keep the definition', () => {
+      const input = definition();
+      const before = JSON.stringify(input);
+      const program = defineProgram(input);
+      expect(JSON.stringify(input)).toBe(before);
+      expect(Object.isFrozen(input)).toBe(false);
+      input.versions[0]!['tiers'][0].points = 1;
+      expect(program.versions[0].tiers[0]!.points).toBe(3000);
+    });
+
+    it('drops a top-level $schema', () => {
+      const program = defineProgram({ $schema: '../schemas/program.schema.json', ...definition() });
+      expect(program).toEqual(exponentialProgram);
+      expect('$schema' in program).toBe(false);
+    });
+
+    it('a plain copy of a defined program is not a program until defined', () => {
+      const copy = { ...defineProgram(definition()) } as Program;
+      expect(() => evaluate(ledger([]), { asOf: '2026-06-30', program: copy })).toThrow(ValidationError);
+    });
+  });
+
+  describe('shape (one issue per problem, with its path)', () => {
+    it.each([null, 42, 'program', [], undefined])('refuses %j as one invalid-type issue', (value) => {
+      const issues = issuesOf(value);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.code).toBe('invalid-type');
+    });
+
+    it('refuses an unknown field anywhere (a typo must not vanish)', () => {
+      const input = definition();
+      input['description'] = 'x';
+      input.versions[0]!['tiers'][4].pointz = 1;
+      expect(found(input)).toEqual(['description unknown-field', 'versions[0].tiers[4].pointz unknown-field']);
+    });
+
+    it('names every missing field', () => {
+      const input = definition();
+      delete input.versions[0]!['fee'].monthly;
+      delete input.versions[0]!['activities'][7].kind;
+      expect(found(input)).toEqual(['versions[0].activities[7].kind missing-field', 'versions[0].fee.monthly missing-field']);
+    });
+
+    it('requires at least one version and one tier', () => {
+      expect(found({ ...definition(), versions: [] })).toEqual(['versions invalid-integer']);
+      const input = definition();
+      input.versions[0]!['tiers'] = [];
+      expect(found(input)).toContain('versions[0].tiers invalid-integer');
+    });
+
+    it('refuses ids that are not kebab-case, saying so', () => {
+      const input = definition();
+      input.versions[0]!['activities'][7].id = 'Partner Year';
+      input.versions[0]!['certifications'][0].id = 'dev_cert';
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['versions[0].activities[7].id invalid-value', 'versions[0].certifications[0].id invalid-value']);
+      expect(issues[0]!.message).toContain('kebab-case');
+    });
+
+    it('requires positive integer activity points: 0, 1.5, "500" and -1 are refused, 1 is fine', () => {
+      for (const [points, code] of [
+        [0, 'invalid-integer'],
+        [1.5, 'invalid-integer'],
+        ['500', 'invalid-type'],
+        [-1, 'invalid-integer'],
+      ] as const) {
+        const input = definition();
+        input.versions[0]!['activities'][17].points = points;
+        expect(found(input), String(points)).toEqual([`versions[0].activities[17].points ${code}`]);
+      }
+      const input = definition();
+      input.versions[0]!['activities'][17].points = 1;
+      expect(defineProgram(input).versions[0].activities[17]!.points).toBe(1);
+    });
+
+    it('requires fees and revenue thresholds as canonical decimal strings', () => {
+      for (const bad of ['45', '45.0', '45.000', '-45.00', 45, '4,500.00', '1e3']) {
+        const input = definition();
+        input.versions[0]!['fee'].monthly = bad;
+        expect(found(input), String(bad)).toEqual([`versions[0].fee.monthly ${typeof bad === 'number' ? 'invalid-type' : 'invalid-amount'}`]);
+      }
+      const input = definition();
+      input.versions[0]!['fee'].monthly = '39.50';
+      input.versions[0]!['tiers'][3].revenue = '7200.125';
+      expect(defineProgram(input).versions[0].fee.monthly).toBe('39.50');
+    });
+
+    it('requires a positive monthly fee with a currency label', () => {
+      const input = definition();
+      input.versions[0]!['fee'].monthly = '0.00';
+      input.versions[0]!['fee'].currency = '';
+      expect(found(input)).toEqual(['versions[0].fee.currency invalid-value', 'versions[0].fee.monthly invalid-amount']);
+      const cent = definition();
+      cent.versions[0]!['fee'].monthly = '0.01';
+      cent.versions[0]!['fee'].currency = 'EUR';
+      expect(defineProgram(cent).versions[0].fee).toMatchObject({ monthly: '0.01', currency: 'EUR' });
+    });
+
+    it('refuses impossible dates', () => {
+      const input = definition();
+      input.versions[0]!['effectiveFrom'] = '2027-02-29';
+      expect(found(input)).toEqual(['versions[0].effectiveFrom invalid-date']);
+      input.versions[0]!['effectiveFrom'] = '2027-01-01T00:00:00Z';
+      expect(found(input)).toEqual(['versions[0].effectiveFrom invalid-date']);
+    });
+
+    it('refuses functions and other non-JSON values', () => {
+      const input = definition();
+      input.versions[0]!['tiers'][0].points = () => 3000;
+      input.versions[0]!['activities'][0].name = Symbol('x');
+      expect(found(input)).toEqual(['versions[0].tiers[0].points invalid-type', 'versions[0].activities[0].name invalid-type']);
+    });
+
+    it('turns a hostile input into one issue, never a TypeError', () => {
+      const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+      const issues = issuesOf(hostile);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.code).toBe('invalid-type');
+    });
+  });
+
+  describe('invariants', () => {
+    it('unique ids in each table of a version, naming the earlier row', () => {
+      const input = definition();
+      input.versions[0]!['tiers'][5].id = 'silver';
+      input.versions[0]!['activities'][7].id = 'case-study';
+      input.versions[0]!['certifications'][2].id = 'design';
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'versions[0].tiers[5].id duplicate-id',
+        'versions[0].activities[8].id duplicate-id',
+        'versions[0].certifications[2].id duplicate-id',
+      ]);
+      expect(issues[0]!.message).toContain('versions[0].tiers[4].id');
+      expect(issues[1]!.message).toContain('versions[0].activities[7].id');
+    });
+
+    it('an activity and a tier may share an id (separate tables)', () => {
+      const input = definition();
+      input.versions[0]!['activities'][17].id = 'gold';
+      expect(defineProgram(input).versions[0].activities[17]!.id).toBe('gold');
+    });
+
+    it('unique version names and strictly ascending effectiveFrom', () => {
+      const input = definition();
+      const v = input.versions[0]!;
+      input.versions = [v, { ...v, effectiveFrom: '2000-01-01' }, { ...v, version: '2027.1', effectiveFrom: '1999-12-31' }];
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'versions[1].version duplicate-id',
+        'versions[1].effectiveFrom unordered-versions',
+        'versions[2].effectiveFrom unordered-versions',
+      ]);
+      expect(issues[1]!.message).toContain('versions[0].effectiveFrom (2000-01-01)');
+    });
+
+    it('accepts versions one day apart', () => {
+      const input = definition();
+      const v = input.versions[0]!;
+      input.versions = [v, { ...v, version: '2014.2', effectiveFrom: '2000-01-02' }];
+      expect(defineProgram(input).versions.map((x) => x.effectiveFrom)).toEqual(['2000-01-01', '2000-01-02']);
+    });
+
+    it('tiers with non-decreasing points, revenue, profile and sales counts', () => {
+      const input = definition();
+      const tiers = input.versions[0]!['tiers'];
+      tiers[4].points = 7999; // below Professional's 8,000
+      tiers[5].revenue = '11999.99'; // below Silver's 12,000.00
+      tiers[5].profileCertifications = 0; // below Silver's 1
+      tiers[6].salesCertifications = 5; // below Gold's 6
+      tiers[3].revenue = null; // "None" above Basic's None is fine
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'versions[0].tiers[4].points unordered-tiers',
+        'versions[0].tiers[5].revenue unordered-tiers',
+        'versions[0].tiers[5].profileCertifications unordered-tiers',
+        'versions[0].tiers[6].salesCertifications unordered-tiers',
+      ]);
+      expect(issues[0]!.message).toContain('"professional"');
+    });
+
+    it('a tier with no revenue requirement above one with a requirement is unordered', () => {
+      const input = definition();
+      input.versions[0]!['tiers'][4].revenue = null;
+      expect(found(input)).toEqual(['versions[0].tiers[4].revenue unordered-tiers']);
+    });
+
+    it('equal requirements are allowed (exactly at the threshold)', () => {
+      const input = definition();
+      const tiers = input.versions[0]!['tiers'];
+      tiers[1].points = 3000;
+      tiers[5].revenue = '12000.00';
+      tiers[5].salesCertifications = 2;
+      tiers[5].profileCertifications = 1;
+      expect(() => defineProgram(input)).not.toThrow();
+    });
+
+    it('a tier requiring profile or sales certifications needs one of that kind in the catalogue', () => {
+      const noSales = definition();
+      noSales.versions[0]!['certifications'] = noSales.versions[0]!['certifications'].filter((c: { kind: string }) => c.kind === 'profile');
+      expect(found(noSales)).toEqual([
+        'versions[0].tiers[4].salesCertifications missing-certification-kind',
+        'versions[0].tiers[5].salesCertifications missing-certification-kind',
+        'versions[0].tiers[6].salesCertifications missing-certification-kind',
+      ]);
+      const none = definition();
+      none.versions[0]!['certifications'] = [];
+      for (const tier of none.versions[0]!['tiers']) tier.salesCertifications = 0;
+      none.versions[0]!['tiers'][6].profileCertifications = 1;
+      expect(found(none).filter((x) => x.includes('missing-certification-kind'))).toHaveLength(3);
+      for (const tier of none.versions[0]!['tiers']) tier.profileCertifications = 0;
+      expect(() => defineProgram(none)).not.toThrow();
+    });
+
+    it('membershipTier and renewalTier name tiers of their version', () => {
+      const input = definition();
+      input.versions[0]!['membershipTier'] = 'bronze';
+      input.versions[0]!['renewalTier'] = 'diamond';
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['versions[0].membershipTier unknown-tier', 'versions[0].renewalTier unknown-tier']);
+      expect(issues[0]!.message).toContain('now, starter, basic');
+    });
+
+    it('evidence words: min ≤ max (equal is fine)', () => {
+      const input = definition();
+      input.versions[0]!['activities'][11].evidence.words = { min: 1501, max: 1500 };
+      expect(found(input)).toEqual(['versions[0].activities[11].evidence.words invalid-range']);
+      input.versions[0]!['activities'][11].evidence.words = { min: 1500, max: 1500 };
+      expect(() => defineProgram(input)).not.toThrow();
+    });
+
+    it('at most one derived row of each derivedFrom', () => {
+      const input = definition();
+      const activities = input.versions[0]!['activities'];
+      activities.push({ ...activities[4], id: 'certification-bonus' });
+      expect(found(input)).toEqual(['versions[0].activities[18].derivedFrom duplicate-derived-row']);
+    });
+
+    it('derivedFrom only on derived rows, and required there', () => {
+      const input = definition();
+      const activities = input.versions[0]!['activities'];
+      activities[0].derivedFrom = 'partner-years';
+      delete activities[4].derivedFrom;
+      expect(found(input)).toEqual(['versions[0].activities[0].derivedFrom field-not-applicable', 'versions[0].activities[4].derivedFrom missing-field']);
+    });
+
+    it('maxYears only on the partner-years row, and required there', () => {
+      const input = definition();
+      const activities = input.versions[0]!['activities'];
+      activities[4].maxYears = 3;
+      activities[9].maxYears = 1;
+      delete activities[7].maxYears;
+      expect(found(input)).toEqual([
+        'versions[0].activities[4].maxYears field-not-applicable',
+        'versions[0].activities[7].maxYears missing-field',
+        'versions[0].activities[9].maxYears field-not-applicable',
+      ]);
+    });
+
+    it('no evidence on derived rows', () => {
+      const input = definition();
+      input.versions[0]!['activities'][7].evidence = { floss: true };
+      expect(found(input)).toEqual(['versions[0].activities[7].evidence field-not-applicable']);
+    });
+
+    it('each row cites the rule of its table', () => {
+      const input = definition();
+      input.versions[0]!['tiers'][0].rule = 'R3';
+      input.versions[0]!['activities'][0].rule = 'R9';
+      input.versions[0]!['activities'][7].rule = 'R3'; // the partner-year row is R5
+      input.versions[0]!['certifications'][0].rule = 'R9';
+      input.versions[0]!['fee'].rule = 'R10';
+      expect(found(input)).toEqual([
+        'versions[0].tiers[0].rule invalid-value',
+        'versions[0].activities[0].rule invalid-value',
+        'versions[0].activities[7].rule invalid-value',
+        'versions[0].certifications[0].rule invalid-value',
+        'versions[0].fee.rule invalid-value',
+      ]);
+    });
+
+    it('an activity keeps its kind in every version', () => {
+      const input = definition();
+      const later = JSON.parse(JSON.stringify(input.versions[0]));
+      later.version = '2027.1';
+      later.effectiveFrom = '2027-01-01';
+      later.activities[6].kind = 'fixed'; // pipeline-share was monthly
+      input.versions.push(later);
+      expect(found(input)).toEqual(['versions[1].activities[6].kind inconsistent-row']);
+    });
+  });
+
+  describe('one ValidationError with every issue', () => {
+    it('reports schema and invariant issues together, in path order, each with a known code', () => {
+      const input = definition();
+      const v = input.versions[0]!;
+      v['tiers'][4].points = 2; // unordered
+      v['activities'][7].id = 'forum-post'; // duplicate of row 17
+      v['membershipTier'] = 'bronze';
+      v['fee'].monthly = '45';
+      v['tiers'][1].name = '';
+      let error: unknown;
+      try {
+        defineProgram(input);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      const issues = (error as ValidationError).issues;
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'versions[0].membershipTier unknown-tier',
+        'versions[0].tiers[1].name invalid-value',
+        'versions[0].tiers[4].points unordered-tiers',
+        'versions[0].activities[17].id duplicate-id',
+        'versions[0].fee.monthly invalid-amount',
+      ]);
+      for (const found of issues) {
+        expect(Object.keys(issueCodes)).toContain(found.code);
+        expect(found.message.length).toBeGreaterThan(0);
+      }
+      expect((error as ValidationError).message).toContain('(+4 more)');
+    });
+  });
+});

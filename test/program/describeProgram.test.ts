@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defineProgram, describeProgram, exponentialProgram, ValidationError, type LedgerIssue } from '../../src/index';
+
+type Definition = { id: string; name: string; versions: Record<string, any>[] };
+
+function definition(): Definition {
+  return JSON.parse(JSON.stringify(exponentialProgram));
+}
+
+function issuesOf(run: () => unknown): LedgerIssue[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return [...(error as ValidationError).issues];
+  }
+  throw new Error('expected a ValidationError');
+}
+
+const text = describeProgram(exponentialProgram);
+
+describe('describeProgram', () => {
+  it('opens with the program, its version and currency', () => {
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '# Exponential Partner Program',
+      '',
+      'Program `exponential-partner-program`, version 2014.1, in effect from 2000-01-01. Amounts in USD. Rule ids (R1–R12) refer to the rulebook in `docs/interpretation.md`.',
+    ]);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
+  it('has the tier table as the program text has it, citing R9', () => {
+    expect(text).toContain('## Partner Levels & Requirements');
+    expect(text).toContain('| Partner Tier | Points / Year | Min. Revenue | Certifications Required | id | rule |');
+    expect(text).toContain('| Now | 3,000 | None | None | `now` | R9 |');
+    expect(text).toContain('| Professional | 8,000 | 7,200.00 USD | None | `professional` | R9 |');
+    expect(text).toContain('| Silver | 20,000 | 12,000.00 USD | 1 Profile + 2 Sales | `silver` | R9 |');
+    expect(text).toContain('| Platinum | 200,000 | 30,000.00 USD | 3 Profile + 10 Sales | `platinum` | R9 |');
+  });
+
+  it('states the two ways to membership from membershipTier, renewalTier and the fee (R10, R11)', () => {
+    expect(text).toContain('- **Points:** partners who meet the Basic requirements (5,000 points) are members with no fee required (R10).');
+    expect(text).toContain('Partners who reach Professional over a partnership year have the next year\'s fee waived');
+  });
+
+  it('lists every activity row with its points, kind, category, evidence and rule', () => {
+    for (const row of exponentialProgram.versions[0].activities) expect(text).toContain(`| \`${row.id}\` | ${row.rule} |`);
+    expect(text).toContain('| Exponential Premium project | 5,000+ | at least the table value; the entry may report more | program | — | `premium-project` | R3 |');
+    expect(text).toContain('| Official training course (per attendee) | 2,000 per attendee | per attendee (`quantity`) | program | — | `training-course` | R3 |');
+    expect(text).toContain('| Certification (per person) | 1,000 per person | credited per certified person from certification entries; never reported | program | — | `certification` | R8 |');
+    expect(text).toContain('| “Share your Pipeline” monthly | 1,000 a month | at most one per calendar month | program | — | `pipeline-share` | R3 |');
+    expect(text).toContain('| Partner year participation (max 3 years) | 1,000 a year | credited for each of the first 3 partnership years; never reported | program | — | `partner-year` | R5 |');
+    expect(text).toContain('| 500–1,500 words, FLOSS-licensed | `article` | R3 |');
+    expect(text).toContain('| at least 1,500 words | `tutorial` | R3 |');
+  });
+
+  it('lists the certification catalogue and the fee with its program line', () => {
+    expect(text).toContain('| Exponential Developer Certification | Profile | `developer` | R8 |');
+    expect(text).toContain('| Exponential Newsletter Sales Certification | Sales | `sales-newsletter` | R8 |');
+    expect(text).toContain('45.00 USD per month, 540.00 USD for a year (R11).');
+    expect(text).toContain(`> ${exponentialProgram.versions[0].fee.source}`);
+    expect(text).not.toContain('## Versions');
+  });
+
+  it('describes custom programs: currency, requirements of the membership tier, escaped names, no catalogue', () => {
+    const input = definition();
+    const v = input.versions[0]!;
+    v['currency'] = 'EUR';
+    v['fee'] = { ...v['fee'], monthly: '39.50', currency: 'EUR' };
+    v['membershipTier'] = 'professional';
+    v['tiers'][0].name = 'Now | then';
+    v['certifications'] = [];
+    for (const tier of v['tiers']) {
+      tier.profileCertifications = 0;
+      tier.salesCertifications = 0;
+    }
+    v['activities'][11].evidence = { words: { max: 800 }, floss: false };
+    const custom = describeProgram(input);
+    expect(custom).toContain('| Now \\| then | 3,000 | None | None | `now` | R9 |');
+    expect(custom).toContain('| Professional | 8,000 | 7,200.00 EUR | None |');
+    expect(custom).toContain('meet the Professional requirements (8,000 points, 7,200.00 EUR of revenue)');
+    expect(custom).toContain('39.50 EUR per month, 474.00 EUR for a year (R11).');
+    expect(custom).toContain('This version has no certifications.');
+    expect(custom).toContain('| at most 800 words, not FLOSS-licensed | `article` |');
+    expect(custom).toContain('1 point per 1 EUR of revenue (R2)');
+  });
+
+  describe('versions', () => {
+    const input = definition();
+    const later = JSON.parse(JSON.stringify(input.versions[0]));
+    later.version = '2027.1';
+    later.effectiveFrom = '2027-01-01';
+    later.tiers[4].points = 25000;
+    input.versions.push(later);
+    const dated = defineProgram(input);
+
+    it('describes the latest version by default and lists every version', () => {
+      const latest = describeProgram(dated);
+      expect(latest).toContain('version 2027.1, in effect from 2027-01-01');
+      expect(latest).toContain('| Silver | 25,000 |');
+      expect(latest).toContain('## Versions');
+      expect(latest).toContain('| 2014.1 | 2000-01-01 |  |');
+      expect(latest).toContain('| 2027.1 | 2027-01-01 | described here |');
+    });
+
+    it('describes the version in effect on asOf (day before and on effectiveFrom) or by name', () => {
+      expect(describeProgram(dated, { asOf: '2026-12-31' })).toContain('| Silver | 20,000 |');
+      expect(describeProgram(dated, { asOf: '2027-01-01' })).toContain('| Silver | 25,000 |');
+      expect(describeProgram(dated, { version: '2014.1' })).toContain('| 2014.1 | 2000-01-01 | described here |');
+    });
+  });
+
+  it('throws one ValidationError for a bad program or options, never a TypeError', () => {
+    expect(issuesOf(() => describeProgram({ id: 'x', name: 'X', versions: [] })).map((i) => `${i.path} ${i.code}`)).toEqual(['program.versions invalid-integer']);
+    expect(issuesOf(() => describeProgram(undefined)).map((i) => `${i.path} ${i.code}`)).toEqual(['program missing-field']);
+    expect(issuesOf(() => describeProgram(exponentialProgram, { version: '1999' })).map((i) => `${i.path} ${i.code}`)).toEqual(['version invalid-value']);
+    expect(issuesOf(() => describeProgram(exponentialProgram, { asOf: 'soon' })).map((i) => `${i.path} ${i.code}`)).toEqual(['asOf invalid-date']);
+    expect(issuesOf(() => describeProgram(exponentialProgram, { asOf: '2026-01-01', version: '2014.1' })).map((i) => `${i.path} ${i.code}`)).toEqual(['version invalid-value']);
+    expect(issuesOf(() => describeProgram(exponentialProgram, { format: 'html' } as never)).map((i) => `${i.path} ${i.code}`)).toEqual(['format unknown-field']);
+    expect(issuesOf(() => describeProgram(exponentialProgram, 'x' as never)).map((i) => i.code)).toEqual(['invalid-type']);
+  });
+});
+
+describe('docs/program.md', () => {
+  const BANNER = '<!-- Generated by `npm run docs:program` from describeProgram(exponentialProgram): do not edit by hand. -->\n\n';
+
+  it('is describeProgram(exponentialProgram) as it is now (run `npm run docs:program` after a table changes)', () => {
+    const doc = readFileSync(new URL('../../docs/program.md', import.meta.url), 'utf8');
+    expect(doc).toBe(`${BANNER}${text}`);
+  });
+});

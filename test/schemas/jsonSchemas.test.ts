@@ -1,0 +1,167 @@
+// The shipped JSON Schemas (draft 2020-12), checked with a standard validator
+// (ajv's 2020-12 build) against every example, and against the zod schemas
+// they are generated from: `npm run schemas` rewrites them after a change.
+import { readdirSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { defineProgram, exponentialProgram, generateJsonSchema, parseLedger, ValidationError } from '../../src/index';
+
+const root = new URL('../../', import.meta.url);
+const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+const shipped = { ledger: readJson('schemas/ledger.schema.json'), program: readJson('schemas/program.schema.json') };
+const packageJson = readJson('package.json') as { files: string[]; exports: Record<string, unknown>; scripts: Record<string, string> };
+
+function compile(schema: unknown) {
+  // strict: unknown keywords or formats in our schemas are errors, not silently ignored.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  return ajv.compile(schema as object);
+}
+
+const validateLedger = compile(shipped.ledger);
+const validateProgram = compile(shipped.program);
+
+function errorsOf(validate: ReturnType<typeof compile>, value: unknown): string[] {
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
+/** The sample ledger of SPEC §3. */
+const specLedger = {
+  partner: { id: 'acme', name: 'Acme Digital', joinedOn: '2023-03-15' },
+  entries: [
+    { id: 'r1', type: 'revenue', date: '2026-01-10', amount: '1200.50', source: 'direct-sale' },
+    { id: 'a1', type: 'activity', date: '2026-02-03', activity: 'article', words: 900, floss: true },
+    { id: 'a2', type: 'activity', date: '2026-03-01', activity: 'training-course', quantity: 3 },
+    { id: 'a3', type: 'activity', date: '2026-04-01', activity: 'premium-project', points: 6500 },
+    { id: 't1', type: 'time', date: '2026-04-02', minutes: 90, category: 'program' },
+    { id: 'c1', type: 'certification', date: '2025-06-01', holder: 'jane', certification: 'developer', expiresOn: '2027-05-31' },
+    { id: 'b1', type: 'bonus', date: '2026-05-01', points: 250, reason: 'strategic launch', relatesTo: 'a3' },
+    { id: 's1', type: 'special', date: '2026-05-02', points: 400, description: 'translation of the admin UI' },
+    { id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 12, amount: '540.00' },
+    { id: 'x1', type: 'adjustment', date: '2026-06-01', points: -50, reason: 'duplicate forum post', status: 'approved' },
+  ],
+};
+
+const ledgerFiles = readdirSync(new URL('examples/ledgers/', root)).filter((name) => name.endsWith('.json'));
+const extraLedgers = readdirSync(new URL('examples/programs/ledgers/', root)).filter((name) => name.endsWith('.json'));
+
+describe('schemas/ledger.schema.json', () => {
+  it('is a draft 2020-12 schema with a title', () => {
+    expect(shipped.ledger).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Exponential Partner Program ledger', type: 'object' });
+  });
+
+  it.each([...ledgerFiles.map((name) => `examples/ledgers/${name}`), ...extraLedgers.map((name) => `examples/programs/ledgers/${name}`)])('accepts %s', (path) => {
+    const ledger = readJson(path);
+    expect(errorsOf(validateLedger, ledger)).toEqual([]);
+    expect(parseLedger(ledger).ok).toBe(true);
+  });
+
+  it('accepts the SPEC §3 sample ledger', () => {
+    expect(errorsOf(validateLedger, specLedger)).toEqual([]);
+    expect(parseLedger(specLedger).ok).toBe(true);
+  });
+
+  it('refuses examples/ledgers/invalid/broken.json', () => {
+    const broken = readJson('examples/ledgers/invalid/broken.json');
+    expect(validateLedger(broken)).toBe(false);
+    expect(parseLedger(broken).ok).toBe(false);
+  });
+
+  it('refuses an unknown field on the ledger, the partner and an entry (a typo must not vanish)', () => {
+    expect(validateLedger({ ...specLedger, note: 'x' })).toBe(false);
+    expect(validateLedger({ ...specLedger, partner: { ...specLedger.partner, joined: '2023-03-15' } })).toBe(false);
+    expect(validateLedger({ ...specLedger, entries: [{ ...specLedger.entries[0], amout: '1.00' }] })).toBe(false);
+  });
+
+  it('accepts meta objects anywhere, and only objects', () => {
+    const withMeta = { ...specLedger, meta: { crm: { id: 7 } }, partner: { ...specLedger.partner, meta: {} }, entries: [{ ...specLedger.entries[0], meta: { tags: ['a'] } }] };
+    expect(errorsOf(validateLedger, withMeta)).toEqual([]);
+    expect(validateLedger({ ...specLedger, meta: 'note' })).toBe(false);
+    expect(validateLedger({ ...specLedger, meta: [1] })).toBe(false);
+  });
+
+  it('checks the shape of dates and amounts as parseLedger does', () => {
+    const entry = specLedger.entries[0]!;
+    const accepts = (changes: Record<string, unknown>) => validateLedger({ ...specLedger, entries: [{ ...entry, ...changes }] });
+    expect(accepts({ date: '2026-03-31T23:30:00-05:00' })).toBe(true);
+    expect(accepts({ date: '2026-03-31t23:30:00.5z' })).toBe(true);
+    expect(accepts({ date: '31/03/2026' })).toBe(false);
+    expect(accepts({ date: '2026-3-31' })).toBe(false);
+    expect(accepts({ amount: 1200.5 })).toBe(true);
+    expect(accepts({ amount: '-450.00' })).toBe(true);
+    expect(accepts({ amount: '1e3' })).toBe(false);
+    expect(accepts({ amount: '1,200.00' })).toBe(false);
+    expect(accepts({ amount: '1000000000.00' })).toBe(false);
+    expect(accepts({ source: 'gift' })).toBe(false);
+    expect(validateLedger({ ...specLedger, entries: [{ ...entry, type: 'donation' }] })).toBe(false);
+    expect(validateLedger({ ...specLedger, entries: [{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'article', words: 1.5 }] })).toBe(false);
+  });
+
+  it('accepts a $schema field, so a ledger file can name its schema', () => {
+    expect(validateLedger({ $schema: 'https://example.com/ledger.schema.json', ...specLedger })).toBe(true);
+  });
+});
+
+describe('schemas/program.schema.json', () => {
+  it('is a draft 2020-12 schema with a title', () => {
+    expect(shipped.program).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Exponential Partner Program definition', type: 'object' });
+  });
+
+  it('accepts the built-in program and examples/programs/exponential-2027.json', () => {
+    expect(errorsOf(validateProgram, JSON.parse(JSON.stringify(exponentialProgram)))).toEqual([]);
+    expect(errorsOf(validateProgram, readJson('examples/programs/exponential-2027.json'))).toEqual([]);
+  });
+
+  it('refuses unknown fields, bad ids, amounts and dates as defineProgram does', () => {
+    const base = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, any>[] };
+    const variants: [string, (v: Record<string, any>) => void][] = [
+      ['unknown field', (v) => (v['tiers'][0].pointz = 1)],
+      ['id not kebab-case', (v) => (v['tiers'][0].id = 'Now')],
+      ['fee not canonical', (v) => (v['fee'].monthly = '45')],
+      ['negative revenue', (v) => (v['tiers'][3].revenue = '-7200.00')],
+      ['date with a time', (v) => (v['effectiveFrom'] = '2000-01-01T00:00:00Z')],
+      ['zero activity points', (v) => (v['activities'][0].points = 0)],
+      ['unknown rule id', (v) => (v['tiers'][0].rule = 'R13')],
+    ];
+    for (const [what, edit] of variants) {
+      const input = JSON.parse(JSON.stringify(base));
+      edit(input.versions[0]);
+      expect(validateProgram(input), what).toBe(false);
+      expect(() => defineProgram(input), what).toThrow(ValidationError);
+    }
+  });
+});
+
+describe('the shipped schemas', () => {
+  it('equal what the zod schemas generate now (run `npm run schemas` after a schema change)', () => {
+    expect(shipped.ledger).toEqual(generateJsonSchema('ledger'));
+    expect(shipped.program).toEqual(generateJsonSchema('program'));
+  });
+
+  it('leave no schema empty: every check zod cannot express has an override', () => {
+    const empty: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      if (!Array.isArray(node) && Object.keys(node).length === 0) empty.push(path);
+      for (const [key, value] of Object.entries(node)) if (key !== 'const' && key !== 'enum') walk(value, `${path}/${key}`);
+    };
+    walk(shipped.ledger, '#');
+    walk(shipped.program, '#');
+    expect(empty).toEqual([]);
+  });
+
+  it('generateJsonSchema returns a fresh document each time and refuses an unknown kind', () => {
+    const a = generateJsonSchema('ledger');
+    expect(a).not.toBe(generateJsonSchema('ledger'));
+    expect(() => generateJsonSchema('entry' as never)).toThrow(ValidationError);
+  });
+
+  it('ship in the package under documented subpath exports', () => {
+    expect(packageJson.files).toContain('schemas');
+    expect(packageJson.exports['./schemas/ledger.json']).toBe('./schemas/ledger.schema.json');
+    expect(packageJson.exports['./schemas/program.json']).toBe('./schemas/program.schema.json');
+    expect(packageJson.scripts['schemas']).toContain('scripts/schemas.mjs');
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    expect(readme).toContain('@exponential/partner-program/schemas/ledger.json');
+    expect(readme).toContain('@exponential/partner-program/schemas/program.json');
+  });
+});
