@@ -1,6 +1,6 @@
 import { issue, ValidationError } from '../issues';
 import type { Evaluation, RequirementCheck, TierRequirements } from '../evaluate/types';
-import { formatCount, formatMoney, isZeroAmount, plural } from './format';
+import { formatCount, formatMoney, isZeroAmount, plural } from '../format';
 
 /** Options of {@link explainEvaluation}. */
 export type ExplainOptions = {

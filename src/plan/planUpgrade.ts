@@ -10,7 +10,7 @@ import { ledgerInternals, parseLedgerUnsafe, type LedgerInternals } from '../led
 import { shortfallOf } from '../evaluate/tiers';
 import type { Evaluation, Shortfall } from '../evaluate/types';
 import { leavesWindowOn, type WindowKind } from '../evaluate/window';
-import { formatCount, formatMoney, plural } from '../explain/format';
+import { formatCount, formatMoney, plural } from '../format';
 
 /** Why a plan cannot be made (a closed list). */
 export type PlanReason = 'by-before-as-of' | 'target-below-current' | 'not-plannable';

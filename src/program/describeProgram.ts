@@ -1,6 +1,6 @@
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import { multiplyMoney, parseMoney, type Money } from '../money/money';
-import { cell, formatAmount, formatCount } from './format';
+import { cell, formatAmount, formatCount } from '../format';
 import { isOptions, resolveProgram, selectVersion } from './resolveProgram';
 import type { ActivityRow, Program, ProgramVersion, TierRow } from './types';
 

@@ -1,5 +1,5 @@
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
-import { formatAmount, formatCount } from './format';
+import { formatAmount, formatCount } from '../format';
 import { isOptions, resolveProgram, selectVersion } from './resolveProgram';
 import type { Program, ProgramVersion, RuleId } from './types';
 
