@@ -52,6 +52,16 @@ describe('exact arithmetic', () => {
     expect(floorUnits(m('7199.999'))).toBe(7199);
   });
 
+  it('keeps integer cents only for whole-cent results (the fast path never sees a fraction of a cent)', () => {
+    expect(sumMoney([m('0.005'), m('0.001')])).toEqual({ text: '0.006', cents: Number.NaN });
+    expect(sumMoney([m('0.005'), m('0.005')])).toEqual({ text: '0.01', cents: 1 });
+    expect(subtractMoney(m('0.005'), m('0.001')).cents).toBeNaN();
+    expect(multiplyMoney(m('0.005'), 3)).toEqual({ text: '0.015', cents: Number.NaN });
+    const huge = sumMoney(Array.from({ length: 100_000 }, () => m('999999999.99')));
+    expect(huge.cents).toBeNaN();
+    expect(huge.text).toBe('99999999999000.00');
+  });
+
   it('stays exact beyond the safe-integer range of cents', () => {
     const big = Array.from({ length: 200_000 }, () => m('999999999.99'));
     expect(sumMoney(big).text).toBe('199999999998000.00');
