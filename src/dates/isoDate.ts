@@ -10,7 +10,6 @@
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
-import { isLastDayOfMonth } from 'date-fns/isLastDayOfMonth';
 
 /** A calendar date `YYYY-MM-DD`, year 0001 to 9999. */
 export type IsoDate = string;
@@ -170,7 +169,7 @@ export function plusYears(date: IsoDate, years: number): IsoDate {
  * isMonthEnd('2024-02-29') //=> true
  */
 export function isMonthEnd(date: IsoDate): boolean {
-  return isLastDayOfMonth(toDate(date));
+  return date === monthEnd(date);
 }
 
 /**
@@ -200,7 +199,13 @@ export function monthOf(date: IsoDate): string {
  * anniversary('2024-02-29', 4) //=> '2028-02-29'
  */
 export function anniversary(start: IsoDate, k: number): IsoDate {
-  return plusYears(start, k);
+  // addYears on the calendar fields, without a Date: only 29 February moves
+  // (to 28 February in a common year). A test checks it equals plusYears.
+  const year = Number(start.slice(0, 4)) + k;
+  if (year > 9999) return AFTER_END;
+  if (year < 0) return BEFORE_START;
+  const monthDay = start.slice(4) === '-02-29' && daysInMonth(year, 2) === 28 ? '-02-28' : start.slice(4);
+  return `${pad(year, 4)}${monthDay}`;
 }
 
 /**

@@ -69,8 +69,8 @@ export function leavesWindowOn(date: IsoDate, kind: WindowKind = 'rolling-12-mon
       if (joinedOn !== undefined) return anniversary(joinedOn, anniversaryIndex(joinedOn, date) + 1);
       break;
   }
-  // Twelve months on, give or take the month-end rule: step to the first day whose window starts after `date`.
-  let day = plusDays(plusMonths(date, 12), -3);
-  while (rollingWindow(day).from <= date) day = plusDays(day, 1);
-  return day;
+  // Exactly twelve months on (date-fns addMonths): on that day the window starts
+  // after `date`, the day before it does not — month ends and 29 February
+  // included (test/rules/R01-window.test.ts checks every day of 2019–2030).
+  return plusMonths(date, 12);
 }

@@ -110,3 +110,15 @@ describe('dayKey', () => {
     );
   });
 });
+
+describe('anniversary', () => {
+  it('equals date-fns addYears (plusYears) for any start and k', () => {
+    const date = fc.date({ min: new Date('1600-01-01T00:00:00Z'), max: new Date('9000-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.oneof(date, fc.constantFrom('2024-02-29', '2000-02-29', '1900-02-28', '2023-12-31')), fc.integer({ min: -300, max: 300 }), (start, k) => {
+        expect(anniversary(start, k)).toBe(plusYears(start, k));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

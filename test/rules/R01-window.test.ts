@@ -404,3 +404,13 @@ describe('R1 what leaves the window next', () => {
     expect(evaluate({ partner: { id: 'p', joinedOn: '2020-01-01' }, entries: [] }, { asOf: '2026-06-30' }).leavingNext).toBeNull();
   });
 });
+
+describe('R1 leavesWindowOn is exact on every day', () => {
+  it('for every date of 2019–2030, the window of leavesWindowOn starts after it and the window of the day before does not', () => {
+    const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    for (let date = '2019-01-01'; date < '2031-01-01'; date = day(date, 1)) {
+      const on = leavesWindowOn(date);
+      if (!(reviewWindow(on).from > date && reviewWindow(day(on, -1)).from <= date)) throw new Error(`${date}: ${on}`);
+    }
+  });
+});
