@@ -65,7 +65,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
   const next = version.tiers[tiers.index + 1];
   const nextRequirements = tiers.requirements[tiers.index + 1];
 
-  const { membership, fee } = membershipOn(ledger, internals, version, asOf, standing, tally.feePayments);
+  const { membership, fee } = membershipOn(ledger, internals, version, asOf, standing);
 
   return {
     asOf,

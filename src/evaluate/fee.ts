@@ -1,31 +1,62 @@
-import { anniversary, anniversaryIndex, clampDate, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
-import type { FeePaymentEntry, LedgerEntry } from '../ledger/types';
+import { anniversary, anniversaryIndex, clampDate, dayKey, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
+import type { LedgerInternals } from '../ledger/parseLedger';
+import type { FeePaymentEntry, Ledger } from '../ledger/types';
+import { FEE, type Contributions } from './contributions';
 import { multiplyMoney } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { FeeStatus, MembershipBasis } from './types';
 
+/** One approved, correctly paid fee payment and the days it covers (R11). */
+export type Coverage = { readonly day: number; readonly start: IsoDate; readonly end: IsoDate; readonly joinsPrevious: boolean };
+
+/**
+ * The coverage of every approved, correctly paid fee payment, in date order
+ * (then input order), worked out once per parsed ledger (R11): a payment
+ * covers its date … `addMonths(date, months)` − 1 day; one dated while an
+ * earlier one still covers starts the day after that coverage ends
+ * (prepayment stacks). A payment's coverage depends on earlier ones only,
+ * so every review date reads a prefix of this list.
+ */
+export function coverageOf(ledger: Ledger, internals: LedgerInternals, contributions: Contributions): readonly Coverage[] {
+  if (internals.memo.coverage !== undefined) return internals.memo.coverage;
+  const days = internals.days;
+  const payments: number[] = [];
+  ledger.entries.forEach((entry, index) => {
+    if (contributions.kind[index] === FEE && entry.status === 'approved') payments.push(index);
+  });
+  payments.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+  const runs: Coverage[] = [];
+  let end: IsoDate | null = null;
+  for (const index of payments) {
+    const payment = ledger.entries[index] as FeePaymentEntry;
+    const start = end !== null && payment.date <= end ? plusDays(end, 1) : payment.date;
+    const joinsPrevious = end !== null && start <= plusDays(end, 1);
+    end = plusDays(plusMonths(start, payment.months), -1);
+    runs.push({ day: days[index] as number, start, end, joinsPrevious });
+  }
+  internals.memo.coverage = runs;
+  return runs;
+}
+
 /**
  * The last day of the run of contiguous fee coverage that contains `asOf`,
- * or `null` when no payment covers it (R11). A payment covers its date …
- * `addMonths(date, months)` − 1 day; one dated while an earlier one still
- * covers starts the day after that coverage ends (prepayment stacks).
- * @param payments - Indices of approved, correctly paid fee payments dated on or before `asOf`, in date order.
+ * or `null` when no payment made by then covers it (R11).
  * @example
- * // 2026-06-01 × 12 months
- * paidThrough(entries, [0], '2026-06-01') //=> '2027-05-31'
+ * // one payment 2026-06-01 × 12 months
+ * paidThrough(coverage, '2026-06-01') //=> '2027-05-31'
  */
-export function paidThrough(entries: readonly LedgerEntry[], payments: readonly number[], asOf: IsoDate): IsoDate | null {
+export function paidThrough(coverage: readonly Coverage[], asOf: IsoDate): IsoDate | null {
+  const asOfDay = dayKey(asOf);
   let runStart: IsoDate | null = null;
   let runEnd: IsoDate | null = null;
-  for (const index of payments) {
-    const payment = entries[index] as FeePaymentEntry;
-    const start = runEnd !== null && payment.date <= runEnd ? plusDays(runEnd, 1) : payment.date;
-    if (runEnd === null || start > plusDays(runEnd, 1)) {
+  for (const payment of coverage) {
+    if (payment.day > asOfDay) break;
+    if (!payment.joinsPrevious) {
       // A gap: the run so far is over; keep it if it covers the review date.
       if (runStart !== null && runEnd !== null && runStart <= asOf && asOf <= runEnd) return runEnd;
-      runStart = start;
+      runStart = payment.start;
     }
-    runEnd = plusDays(plusMonths(start, payment.months), -1);
+    runEnd = payment.end;
   }
   return runStart !== null && runEnd !== null && runStart <= asOf && asOf <= runEnd ? runEnd : null;
 }

@@ -6,7 +6,8 @@ import { anniversary, anniversaryIndex, plusDays, type IsoDate } from '../dates/
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { Ledger } from '../ledger/types';
 import { versionAt, type CompiledVersion } from '../program/compile';
-import { feeStatus, paidThrough } from './fee';
+import { contributionsOf } from './contributions';
+import { coverageOf, feeStatus, paidThrough } from './fee';
 import { tallyEntries } from './tally';
 import { highestTierIndex, meetsTier, type Standing } from './tiers';
 import type { FeeStatus, Membership, MembershipBasis } from './types';
@@ -46,7 +47,6 @@ function reviewCompletedYear(ledger: Ledger, internals: LedgerInternals, k: numb
  * Membership and fee on `asOf` (R10, R11): the points path (the version's
  * membership tier met), the renewal waiver, a payment covering the date — in
  * that order; none before `joinedOn`.
- * @param feePayments - Approved, correctly paid fee payments dated on or before `asOf`, in date order.
  */
 export function membershipOn(
   ledger: Ledger,
@@ -54,11 +54,11 @@ export function membershipOn(
   version: CompiledVersion,
   asOf: IsoDate,
   standing: Standing,
-  feePayments: readonly number[],
 ): { membership: Membership; fee: FeeStatus } {
   const joinedOn = ledger.partner.joinedOn;
   const member = asOf >= joinedOn;
-  const paid = paidThrough(ledger.entries, feePayments, asOf);
+  // Coverage is worked out with the version each payment was made under, not the review's.
+  const paid = paidThrough(coverageOf(ledger, internals, contributionsOf(ledger, internals, version)), asOf);
   const waivedThrough = member ? renewalWaiver(ledger, internals, asOf) : null;
   const bases: MembershipBasis[] = [];
   if (member) {

@@ -32,8 +32,6 @@ export type Tally = {
   readonly certifications: CertificationState;
   /** The partner-year credits in the window (R5). */
   readonly derived: readonly DerivedCredit[];
-  /** Approved fee payments with a matching amount, dated on or before the review, in date order. */
-  readonly feePayments: readonly number[];
 };
 
 /** What a review needs besides the ledger. */
@@ -67,7 +65,6 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   let pendingPoints = 0;
   const monthly: number[] = [];
   const certificationEntries: number[] = [];
-  const feePayments: number[] = [];
 
   const { kind, points, category, rule } = contributionsOf(ledger, internals, version);
   for (let index = 0; index < entries.length; index++) {
@@ -88,7 +85,6 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
         certificationEntries.push(index);
         continue;
       case FEE:
-        if (status === 'approved') feePayments.push(index);
         if (status === 'approved') record(outcomes, index, 'counted', 0, 'R11');
         else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
         continue;
@@ -148,7 +144,7 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
     const revenueIfApproved = pendingRevenue.length === 0 ? revenuePoints : floorUnits(sumMoney([...approvedRevenue, ...pendingRevenue]));
     pending = Math.max(0, sum + pendingPoints + revenueIfApproved - revenuePoints) - total;
   }
-  return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, feePayments: feePayments.sort(order) };
+  return { byCategory, revenue, revenuePoints, total, pending, certifications, derived };
 }
 
 /** The calendar month an entry of a monthly row holds: one per row and month (R3). */

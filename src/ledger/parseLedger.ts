@@ -2,6 +2,7 @@ import { dayKey, toIsoDate } from '../dates/isoDate';
 import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { parseMoney, type Money } from '../money/money';
 import type { Contributions } from '../evaluate/contributions';
+import type { Coverage } from '../evaluate/fee';
 import type { EntryOutcome } from '../evaluate/types';
 import { compileProgram, isKnownProgram, type CompiledProgram, type CompiledVersion } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
@@ -34,6 +35,8 @@ export type LedgerInternals = {
   readonly renewals: Map<number, string | null>;
   /** The last outcome object of each entry, reused while it stays the same (see `record`). */
   readonly outcomes: (EntryOutcome | undefined)[];
+  /** Other per-ledger results kept once computed: the entries' date order (reviewTimeline), fee coverage (R11). */
+  readonly memo: { order?: Int32Array; coverage?: readonly Coverage[] };
   /** What each entry earns under each program version (see `contributionsOf`). */
   readonly contributions: Map<CompiledVersion, Contributions>;
 };
@@ -112,7 +115,7 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
   const ledgerMeta = metas.get(LEDGER_META);
   const partner = partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta };
   const ledger: Ledger = ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta };
-  parsed.set(ledger, { program, days, money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length) });
+  parsed.set(ledger, { program, days, money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length), memo: {} });
   return { ok: true, ledger };
 }
 

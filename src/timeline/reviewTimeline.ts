@@ -5,7 +5,7 @@ import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry } from '../
 import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money';
 import { versionAt, type CompiledProgram, type CompiledVersion } from '../program/compile';
 import type { Program } from '../program/types';
-import { CERTIFICATION, contributionsOf, FEE, MONTHLY, REVENUE, SIMPLE, type Contributions } from '../evaluate/contributions';
+import { CERTIFICATION, contributionsOf, MONTHLY, REVENUE, SIMPLE, type Contributions } from '../evaluate/contributions';
 import { membershipOn } from '../evaluate/membership';
 import { checkOptionNames, readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
 import { partnerYearCredits } from '../evaluate/partnerYear';
@@ -187,7 +187,6 @@ function timelineOf(
   const days = internals.days;
   const order = sortedOrder(internals);
   const certificationOrder: number[] = [];
-  const feeOrder: number[] = [];
   let contributions: Contributions | undefined;
   let version: CompiledVersion | undefined;
   let running = emptyRunning();
@@ -206,7 +205,6 @@ function timelineOf(
       contributions = contributionsOf(ledger, internals, version);
       running = emptyRunning();
       certificationOrder.length = 0;
-      feeOrder.length = 0;
       lo = 0;
       hi = 0;
     }
@@ -219,7 +217,6 @@ function timelineOf(
       const entry = entries[index] as LedgerEntry;
       slide(running, entry, index, c, internals, version, 1);
       if (c.kind[index] === CERTIFICATION && entry.status === 'approved' && version.certifications.has((entry as CertificationEntry).certification)) certificationOrder.push(index);
-      if (c.kind[index] === FEE && entry.status === 'approved') feeOrder.push(index);
       hi++;
     }
     while (lo < hi && (days[order[lo] as number] as number) < fromDay) {
@@ -228,7 +225,7 @@ function timelineOf(
       lo++;
     }
 
-    const review = reviewOn(ledger, internals, version, date, window.from, running, entries, order, lo, hi, c, certificationOrder, feeOrder);
+    const review = reviewOn(ledger, internals, version, date, window.from, running, entries, order, lo, hi, c, certificationOrder);
     const met = review.met;
     const state = applyPolicy(policy, date >= policyStart ? { held, below } : null, met);
     held = state.held;
@@ -249,9 +246,13 @@ function tierChange(version: CompiledVersion, previous: string | null, tier: str
   return b > a ? 'up' : b < a ? 'down' : null;
 }
 
-/** The entries of a parsed ledger by date, then input order: sorted once per ledger. */
+/** The entries of a parsed ledger by date, then input order: sorted once per ledger, kept with it. */
 function sortedOrder(internals: LedgerInternals): Int32Array {
-  const days = internals.days;
+  internals.memo.order ??= sortDays(internals.days);
+  return internals.memo.order;
+}
+
+function sortDays(days: Int32Array): Int32Array {
   const order = new Int32Array(days.length);
   let sorted = true;
   for (let i = 0; i < order.length; i++) {
@@ -284,7 +285,6 @@ function reviewOn(
   hi: number,
   contributions: Contributions,
   certificationOrder: readonly number[],
-  feeOrder: readonly number[],
 ): ReviewFigures {
   // Revenue: cents while exact, else the exact sum of the window's amounts.
   let approvedRevenue: Money;
@@ -346,7 +346,7 @@ function reviewOn(
     else sales++;
   }
   const standing = { points: total, revenue: approvedRevenue, profile, sales };
-  const { membership, fee } = membershipOn(ledger, internals, version, date, standing, feeOrder);
+  const { membership, fee } = membershipOn(ledger, internals, version, date, standing);
   return {
     met: highestTierIndex(version, standing),
     points: { total, pending, byCategory: orderedCategories(byCategory) },
