@@ -1,15 +1,15 @@
 /**
  * Calendar dates as `YYYY-MM-DD` strings (string order is date order).
  *
- * This module is the only place a `Date` exists. Calendar arithmetic goes
- * through date-fns, imported by path so the root index is never loaded.
- * Each `Date` is built at local noon from the calendar fields and read back
- * through the local getters, so the host time zone cannot shift a day
- * (noon is never skipped by a daylight-saving change).
+ * Calendar arithmetic runs on the calendar fields with integers, with the
+ * semantics of date-fns `addDays`, `addMonths` and `addYears` (a month
+ * added to 31 January is 28 or 29 February). It never builds a `Date`:
+ * date-fns works in the host's local time, and a local-time `Date` cannot
+ * hold a day the host zone skipped (Pacific/Kiritimati has no 1994-12-31,
+ * Pacific/Apia no 2011-12-30), so results would depend on the host time
+ * zone. `test/dates/isoDate.test.ts` checks these functions against date-fns
+ * itself for generated dates.
  */
-import { addDays } from 'date-fns/addDays';
-import { addMonths } from 'date-fns/addMonths';
-import { addYears } from 'date-fns/addYears';
 
 /** A calendar date `YYYY-MM-DD`, year 0001 to 9999. */
 export type IsoDate = string;
@@ -102,14 +102,6 @@ function shiftDay(year: number, month: number, day: number, by: 1 | -1): IsoDate
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
-function toDate(date: IsoDate): Date {
-  // The sentinels map to dates beyond either end (year 10007, year −1), so arithmetic stays there.
-  const value = new Date(2000, 0, 1, 12);
-  // setFullYear keeps years 1–99 literal (the Date constructor maps them to 19xx).
-  value.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return value;
-}
-
 /**
  * Computed dates past 9999-12-31 become this sentinel, and dates before year 0
  * `BEFORE_START`: they still compare correctly (after, before every real date),
@@ -122,17 +114,39 @@ export const BEFORE_START = '0000-00-00';
 /**
  * A computed date as results report it: within 0001-01-01 … 9999-12-31.
  * @example
- * clampDate(plusYears('9999-06-01', 1)) //=> '9999-12-31'
+ * clampDate(anniversary('9999-06-01', 1)) //=> '9999-12-31'
  */
 export function clampDate(date: IsoDate): IsoDate {
   return date > MAX_DATE ? MAX_DATE : date < MIN_DATE ? MIN_DATE : date;
 }
 
-function fromDate(value: Date): IsoDate {
-  const year = value.getFullYear();
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The date of a day number (H. Hinnant's civil_from_days), as YYYY-MM-DD or a sentinel past either end. */
+function civilFromDays(days: number): IsoDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return fromFields(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+function fromFields(year: number, month: number, day: number): IsoDate {
   if (year < 0) return BEFORE_START;
   if (year > 9999) return AFTER_END;
-  return `${pad(year, 4)}-${pad(value.getMonth() + 1, 2)}-${pad(value.getDate(), 2)}`;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /**
@@ -142,7 +156,9 @@ function fromDate(value: Date): IsoDate {
  * plusDays('2024-02-28', 1) //=> '2024-02-29'
  */
 export function plusDays(date: IsoDate, days: number): IsoDate {
-  return fromDate(addDays(toDate(date), days));
+  // Past either end, arithmetic stays there.
+  if (date === AFTER_END || date === BEFORE_START) return date;
+  return civilFromDays(daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))) + days);
 }
 
 /**
@@ -151,16 +167,13 @@ export function plusDays(date: IsoDate, days: number): IsoDate {
  * plusMonths('2026-01-31', 1) //=> '2026-02-28'
  */
 export function plusMonths(date: IsoDate, months: number): IsoDate {
-  return fromDate(addMonths(toDate(date), months));
-}
-
-/**
- * Adds calendar years; 29 February becomes 28 February in a common year.
- * @example
- * plusYears('2024-02-29', 1) //=> '2025-02-28'
- */
-export function plusYears(date: IsoDate, years: number): IsoDate {
-  return fromDate(addYears(toDate(date), years));
+  if (date === AFTER_END || date === BEFORE_START) return date;
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  if (year < 0 || year > 9999) return fromFields(year, month, 1);
+  // As date-fns addMonths: the day is clamped to the target month's last day.
+  return fromFields(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)));
 }
 
 /**
@@ -200,7 +213,7 @@ export function monthOf(date: IsoDate): string {
  */
 export function anniversary(start: IsoDate, k: number): IsoDate {
   // addYears on the calendar fields, without a Date: only 29 February moves
-  // (to 28 February in a common year). A test checks it equals plusYears.
+  // (to 28 February in a common year). A test checks it equals date-fns addYears.
   const year = Number(start.slice(0, 4)) + k;
   if (year > 9999) return AFTER_END;
   if (year < 0) return BEFORE_START;
