@@ -2,26 +2,13 @@
  * `evaluate`: the contract of SPEC §3 (options, errors, plain JSON, purity,
  * outcomes) and the §3 sample ledger, hand-computed.
  */
+import { specLedger } from '../fixtures/specLedger';
 import { describe, expect, it } from 'vitest';
 import { evaluate, exponentialProgram, parseLedger, ValidationError, type Evaluation } from '../../src/index';
 
 type Raw = Record<string, unknown>;
 
-/** The sample ledger of SPEC §3, verbatim. */
-const sampleJson = `{ "partner": { "id": "acme", "name": "Acme Digital", "joinedOn": "2023-03-15" },
-  "entries": [
-    { "id": "r1", "type": "revenue", "date": "2026-01-10", "amount": "1200.50", "source": "direct-sale" },
-    { "id": "a1", "type": "activity", "date": "2026-02-03", "activity": "article", "words": 900, "floss": true },
-    { "id": "a2", "type": "activity", "date": "2026-03-01", "activity": "training-course", "quantity": 3 },
-    { "id": "a3", "type": "activity", "date": "2026-04-01", "activity": "premium-project", "points": 6500 },
-    { "id": "t1", "type": "time", "date": "2026-04-02", "minutes": 90, "category": "program" },
-    { "id": "c1", "type": "certification", "date": "2025-06-01", "holder": "jane", "certification": "developer", "expiresOn": "2027-05-31" },
-    { "id": "b1", "type": "bonus", "date": "2026-05-01", "points": 250, "reason": "strategic launch", "relatesTo": "a3" },
-    { "id": "s1", "type": "special", "date": "2026-05-02", "points": 400, "description": "translation of the admin UI" },
-    { "id": "f1", "type": "fee-payment", "date": "2026-01-01", "months": 12, "amount": "540.00" },
-    { "id": "x1", "type": "adjustment", "date": "2026-06-01", "points": -50, "reason": "duplicate forum post", "status": "approved" } ] }`;
-
-const sample = (): Raw => JSON.parse(sampleJson) as Raw;
+const sample = (): Raw => specLedger() as unknown as Raw;
 
 function caught(fn: () => unknown): unknown {
   try {

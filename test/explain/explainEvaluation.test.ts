@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, explainEvaluation, ValidationError } from '../../src/index';
+import { specLedger } from '../fixtures/specLedger';
 
-const sample = {
-  partner: { id: 'acme', name: 'Acme Digital', joinedOn: '2023-03-15' },
-  entries: [
-    { id: 'r1', type: 'revenue', date: '2026-01-10', amount: '1200.50', source: 'direct-sale' },
-    { id: 'a1', type: 'activity', date: '2026-02-03', activity: 'article', words: 900, floss: true },
-    { id: 'a2', type: 'activity', date: '2026-03-01', activity: 'training-course', quantity: 3 },
-    { id: 'a3', type: 'activity', date: '2026-04-01', activity: 'premium-project', points: 6500 },
-    { id: 't1', type: 'time', date: '2026-04-02', minutes: 90, category: 'program' },
-    { id: 'c1', type: 'certification', date: '2025-06-01', holder: 'jane', certification: 'developer', expiresOn: '2027-05-31' },
-    { id: 'b1', type: 'bonus', date: '2026-05-01', points: 250, reason: 'strategic launch', relatesTo: 'a3' },
-    { id: 's1', type: 'special', date: '2026-05-02', points: 400, description: 'translation of the admin UI' },
-    { id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 12, amount: '540.00' },
-    { id: 'x1', type: 'adjustment', date: '2026-06-01', points: -50, reason: 'duplicate forum post', status: 'pending' },
-  ],
-};
+// The SPEC §3 sample ledger, with the adjustment still pending.
+const sample = specLedger();
+sample.entries[9] = { ...sample.entries[9], status: 'pending' };
 
 describe('explainEvaluation', () => {
   it('tells the tier and why, the next tier, what leaves next, and the fee position, citing rules', () => {
