@@ -39,6 +39,8 @@ export function checkOptionNames(opts: Record<string, unknown>, known: readonly 
 
 /** The options object, or one `ValidationError` when it is not an object. */
 export function readOptionsObject(opts: unknown, required: string): Record<string, unknown> {
+  // No options at all: each required option is then reported missing, at its own path.
+  if (opts === undefined) return {};
   if (!isRecord(opts)) throw new ValidationError([issue('', 'invalid-type', `options must be an object with at least ${required}`)]);
   return opts;
 }

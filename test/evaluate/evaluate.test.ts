@@ -47,6 +47,8 @@ describe('evaluate (SPEC §3)', () => {
       for (const opts of [undefined, null, 'asOf=2026-06-30', 20260630]) {
         validationIssues(() => evaluateUntyped(small(), opts));
       }
+      // No options at all: the missing asOf is named.
+      expect(validationIssues(() => evaluateUntyped(small(), undefined))).toEqual([expect.objectContaining({ path: 'asOf', code: 'missing-field' })]);
     });
 
     it('throws a ValidationError with path asOf when asOf is not a calendar date', () => {
