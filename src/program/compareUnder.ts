@@ -1,5 +1,4 @@
 import { evaluate } from '../evaluate/evaluate';
-import { readDateOption } from '../evaluate/options';
 import type { Evaluation } from '../evaluate/types';
 import { windowKinds, type WindowKind } from '../evaluate/window';
 import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
