@@ -3,7 +3,8 @@
  * Independent, spec-driven: raw ledgers through the public API only.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Evaluation, type EntryOutcome } from '../../src/index';
+import { evaluate, type Evaluation } from '../../src/index';
+import { outcomeOf } from '../helpers/ledger';
 
 type Raw = Record<string, unknown>;
 
@@ -17,11 +18,6 @@ function ledger(entries: readonly Raw[], joinedOn = JOINED) {
 }
 function run(entries: readonly Raw[], asOf = D, joinedOn = JOINED): Evaluation {
   return evaluate(ledger(entries, joinedOn), { asOf });
-}
-function outcomeOf(r: Evaluation, id: string): EntryOutcome {
-  const found = r.entries.find((e) => e.id === id);
-  if (found === undefined) throw new Error(`no outcome for ${id}`);
-  return found;
 }
 const revenue = (id: string, date: string, amount: string | number, extra: Raw = {}): Raw => ({
   id, type: 'revenue', date, amount, source: 'direct-sale', ...extra,

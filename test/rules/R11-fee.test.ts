@@ -3,7 +3,8 @@
  * Independent, spec-driven: raw ledgers through the public API only.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Evaluation, type EntryOutcome, type WindowKind } from '../../src/index';
+import { evaluate, type Evaluation, type WindowKind } from '../../src/index';
+import { outcomeOf } from '../helpers/ledger';
 
 type Raw = Record<string, unknown>;
 
@@ -13,11 +14,6 @@ const JOINED = '2010-01-01';
 function run(entries: readonly Raw[], asOf: string, joinedOn = JOINED, window?: WindowKind): Evaluation {
   const input = { partner: { id: 'acme', joinedOn }, entries: [...entries] };
   return window === undefined ? evaluate(input, { asOf }) : evaluate(input, { asOf, window });
-}
-function outcomeOf(r: Evaluation, id: string): EntryOutcome {
-  const found = r.entries.find((e) => e.id === id);
-  if (found === undefined) throw new Error(`no outcome for ${id}`);
-  return found;
 }
 const feePayment = (id: string, date: string, months: number, amount: string | number, extra: Raw = {}): Raw => ({
   id, type: 'fee-payment', date, months, amount, ...extra,
