@@ -99,10 +99,13 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
     switch (kind[index]) {
       case REVENUE: {
         const money = internals.money[index] as Money;
-        if (status === 'approved') approvedRevenue.push(money);
-        else pendingRevenue.push(money);
-        if (status === 'approved') record(outcomes, index, 'counted', 0, 'R2');
-        else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
+        if (status === 'approved') {
+          approvedRevenue.push(money);
+          record(outcomes, index, 'counted', 0, 'R2');
+        } else {
+          pendingRevenue.push(money);
+          record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
+        }
         continue;
       }
       case MONTHLY:
@@ -139,12 +142,21 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   let sum = 0;
   for (const key in byCategory) sum += byCategory[key as PointCategory];
   const total = Math.max(0, sum);
-  let pending = 0;
-  if (pendingPoints !== 0 || pendingRevenue.length > 0) {
-    const revenueIfApproved = pendingRevenue.length === 0 ? revenuePoints : floorUnits(sumMoney([...approvedRevenue, ...pendingRevenue]));
-    pending = Math.max(0, sum + pendingPoints + revenueIfApproved - revenuePoints) - total;
-  }
+  const revenueIfApproved = pendingRevenue.length === 0 ? revenuePoints : floorUnits(sumMoney([...approvedRevenue, ...pendingRevenue]));
+  const pending = pendingRise(sum, pendingPoints, revenuePoints, revenueIfApproved);
   return { byCategory, revenue, revenuePoints, total, pending, certifications, derived };
+}
+
+/**
+ * How much the total would rise if every pending entry in the window were
+ * approved (R7): max(0, S + P) − max(0, S), where P is the pending entries'
+ * points plus what their revenue adds to the floored revenue points.
+ * @param sum - S, the sum of the categories (before clamping at 0).
+ * @example
+ * pendingRise(-100, 50, 0, 0) //=> 0 (the total stays 0)
+ */
+export function pendingRise(sum: number, pendingPoints: number, revenuePoints: number, revenueIfApproved: number): number {
+  return Math.max(0, sum + pendingPoints + revenueIfApproved - revenuePoints) - Math.max(0, sum);
 }
 
 /** The calendar month an entry of a monthly row holds: one per row and month (R3). */

@@ -9,7 +9,7 @@ import { CERTIFICATION, contributionsOf, MONTHLY, REVENUE, SIMPLE, type Contribu
 import { membershipOn } from '../evaluate/membership';
 import { checkOptionNames, readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
 import { partnerYearCredits } from '../evaluate/partnerYear';
-import { monthlyKey } from '../evaluate/tally';
+import { monthlyKey, pendingRise } from '../evaluate/tally';
 import { highestTierIndex } from '../evaluate/tiers';
 import type { FeeStatus, Membership, PointCategory, PointsByCategory } from '../evaluate/types';
 import { reviewWindow, type WindowKind } from '../evaluate/window';
@@ -329,7 +329,7 @@ function reviewOn(
   for (const key of CATEGORY_KEYS) sum += byCategory[key];
   const total = Math.max(0, sum);
   const pendingPoints = running.pendingSimple + monthlyPending + pendingPairs * credit;
-  const pending = pendingPoints === 0 && revenueIfApproved === revenuePoints ? 0 : Math.max(0, sum + pendingPoints + revenueIfApproved - revenuePoints) - total;
+  const pending = pendingRise(sum, pendingPoints, revenuePoints, revenueIfApproved);
 
   // Certifications valid on the date (R8): approved, earned on or before it, not expired.
   const valid = new Map<string, 'profile' | 'sales'>();
