@@ -6,8 +6,8 @@ import { multiplyMoney } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { FeeStatus, MembershipBasis } from './types';
 
-/** One approved, correctly paid fee payment and the days it covers (R11). */
-export type Coverage = { readonly day: number; readonly start: IsoDate; readonly end: IsoDate; readonly joinsPrevious: boolean };
+/** One approved, correctly paid fee payment: its date (as a day key) and the last day it covers (R11). */
+export type Coverage = { readonly day: number; readonly end: IsoDate };
 
 /**
  * The coverage of every approved, correctly paid fee payment, in date order
@@ -24,41 +24,38 @@ export function coverageOf(ledger: Ledger, internals: LedgerInternals, contribut
   ledger.entries.forEach((entry, index) => {
     if (contributions.kind[index] === FEE && entry.status === 'approved') payments.push(index);
   });
-  payments.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
-  const runs: Coverage[] = [];
+  // A stable sort: payments of one day stay in input order.
+  payments.sort((a, b) => (days[a] as number) - (days[b] as number));
+  const coverage: Coverage[] = [];
   let end: IsoDate | null = null;
   for (const index of payments) {
     const payment = ledger.entries[index] as FeePaymentEntry;
     const start = end !== null && payment.date <= end ? plusDays(end, 1) : payment.date;
-    const joinsPrevious = end !== null && start <= plusDays(end, 1);
     end = plusDays(plusMonths(start, payment.months), -1);
-    runs.push({ day: days[index] as number, start, end, joinsPrevious });
+    coverage.push({ day: days[index] as number, end });
   }
-  internals.memo.coverage = runs;
-  return runs;
+  internals.memo.coverage = coverage;
+  return coverage;
 }
 
 /**
  * The last day of the run of contiguous fee coverage that contains `asOf`,
- * or `null` when no payment made by then covers it (R11).
+ * or `null` when no payment made by then covers it (R11). Each payment ends
+ * later than the one before, and the run holding the last payment made by
+ * `asOf` began on or before `asOf`: so that payment's end is the answer
+ * whenever it is not before `asOf`.
  * @example
  * // one payment 2026-06-01 × 12 months
  * paidThrough(coverage, '2026-06-01') //=> '2027-05-31'
  */
 export function paidThrough(coverage: readonly Coverage[], asOf: IsoDate): IsoDate | null {
   const asOfDay = dayKey(asOf);
-  let runStart: IsoDate | null = null;
-  let runEnd: IsoDate | null = null;
+  let end: IsoDate | null = null;
   for (const payment of coverage) {
     if (payment.day > asOfDay) break;
-    if (!payment.joinsPrevious) {
-      // A gap: the run so far is over; keep it if it covers the review date.
-      if (runStart !== null && runEnd !== null && runStart <= asOf && asOf <= runEnd) return runEnd;
-      runStart = payment.start;
-    }
-    runEnd = payment.end;
+    end = payment.end;
   }
-  return runStart !== null && runEnd !== null && runStart <= asOf && asOf <= runEnd ? runEnd : null;
+  return end !== null && asOf <= end ? end : null;
 }
 
 /**

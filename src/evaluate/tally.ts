@@ -45,8 +45,9 @@ export type TallyInput = {
   readonly outcomes: OutcomeSink | null;
 };
 
-function byDateThenIndex(days: Int32Array): (a: number, b: number) => number {
-  return (a, b) => (days[a] as number) - (days[b] as number) || a - b;
+/** By date; the sort is stable, so entries of one day stay in input order (R3, R8). */
+function byDate(days: Int32Array): (a: number, b: number) => number {
+  return (a, b) => (days[a] as number) - (days[b] as number);
 }
 
 /**
@@ -128,7 +129,7 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
     }
   }
 
-  const order = byDateThenIndex(days);
+  const order = byDate(days);
   if (monthly.length > 0) pendingPoints += settleMonthly(entries, monthly.sort(order), byCategory, outcomes, points, category);
   const certifications = settleCertifications(entries, certificationEntries.sort(order), version, window, outcomes);
   byCategory.certification += certifications.points;

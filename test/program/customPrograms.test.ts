@@ -267,3 +267,37 @@ describe('dated versions', () => {
     expect(evaluate(ledger([]), { asOf: '2027-01-15', program: reform }).fee).toMatchObject({ status: 'due', amountDue: '50.00', annualAmount: '600.00' });
   });
 });
+
+describe('R8 certifications a program version lacks', () => {
+  it('are excluded with not-in-program-version, approved or pending, and count for nothing', async () => {
+    const { defineProgram, evaluate, exponentialProgram } = await import('../../src/index');
+    const [first] = exponentialProgram.versions;
+    const program = defineProgram({
+      id: 'exponential-2027',
+      name: 'Exponential Partner Program',
+      versions: [
+        first,
+        { ...first, version: '2027.1', effectiveFrom: '2027-01-01', certifications: first.certifications.filter((c) => c.id !== 'sales-newsletter') },
+      ],
+    });
+    const ledger = {
+      partner: { id: 'p', joinedOn: '2010-01-01' },
+      entries: [
+        { id: 'a', type: 'certification', date: '2026-12-01', holder: 'jane', certification: 'sales-newsletter' },
+        { id: 'b', type: 'certification', date: '2026-12-02', holder: 'bob', certification: 'sales-newsletter', status: 'pending' },
+        { id: 'c', type: 'certification', date: '2026-12-03', holder: 'ann', certification: 'sales-premium' },
+      ],
+    };
+    const later = evaluate(ledger, { asOf: '2027-01-31', program });
+    expect(later.entries.slice(0, 2)).toEqual([
+      { id: 'a', outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' },
+      { id: 'b', outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' },
+    ]);
+    expect(later.certifications).toMatchObject({ sales: 1, profile: 0 });
+    expect(later.points.byCategory.certification).toBe(1000);
+    expect(later.points.pending).toBe(0);
+    const earlier = evaluate(ledger, { asOf: '2026-12-31', program });
+    expect(earlier.certifications.sales).toBe(2);
+    expect(earlier.points.byCategory.certification).toBe(2000);
+  });
+});

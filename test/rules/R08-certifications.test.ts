@@ -437,3 +437,55 @@ describe('R8 certifications', () => {
     });
   });
 });
+
+describe('R8 which entry stands for a pair, and the order of the lists', () => {
+  it('lists a pair once, with the entry valid longest: no expiry first, then the latest expiry, then the latest date', () => {
+    const noExpiry = run([
+      cert('c1', '2025-01-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
+      cert('c2', '2024-01-10', 'jane', 'developer'),
+      cert('c3', '2025-03-10', 'jane', 'developer', { expiresOn: '2028-01-31' }),
+    ]);
+    expect(noExpiry.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2024-01-10' }]);
+    const latestExpiry = run([
+      cert('c1', '2025-01-10', 'jane', 'developer', { expiresOn: '2028-01-31' }),
+      cert('c2', '2025-03-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
+    ]);
+    expect(latestExpiry.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2025-01-10', expiresOn: '2028-01-31' }]);
+    const sameExpiry = run([
+      cert('c1', '2025-03-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
+      cert('c2', '2025-01-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
+    ]);
+    expect(sameExpiry.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2025-03-10', expiresOn: '2027-12-31' }]);
+  });
+
+  it('lists an expired pair with its latest-expiring entry, and not at all while another entry keeps it valid', () => {
+    const lapsed = run([
+      cert('c1', '2023-01-10', 'jane', 'developer', { expiresOn: '2025-12-31' }),
+      cert('c2', '2023-02-10', 'jane', 'developer', { expiresOn: '2026-03-31' }),
+      cert('c3', '2023-03-10', 'jane', 'developer', { expiresOn: '2024-12-31' }),
+    ]);
+    expect(lapsed.certifications.expired).toEqual([{ holder: 'jane', certification: 'developer', date: '2023-02-10', expiresOn: '2026-03-31' }]);
+    const renewed = run([cert('c1', '2023-01-10', 'jane', 'developer', { expiresOn: '2025-12-31' }), cert('c2', '2025-12-01', 'jane', 'developer')]);
+    expect(renewed.certifications.expired).toEqual([]);
+    expect(renewed.certifications.valid).toHaveLength(1);
+  });
+
+  it('orders both lists by holder, then certification, whatever the input order', () => {
+    const result = run([
+      cert('c1', '2025-08-01', 'zoe', 'developer'),
+      cert('c2', '2025-08-01', 'adam', 'sales-premium'),
+      cert('c3', '2025-08-01', 'adam', 'design'),
+      cert('c4', '2024-01-01', 'zoe', 'solution', { expiresOn: '2025-01-01' }),
+      cert('c5', '2024-01-01', 'bob', 'solution', { expiresOn: '2025-01-01' }),
+    ]);
+    expect(result.certifications.valid.map((c) => `${c.holder}/${c.certification}`)).toEqual(['adam/design', 'adam/sales-premium', 'zoe/developer']);
+    expect(result.certifications.expired.map((c) => `${c.holder}/${c.certification}`)).toEqual(['bob/solution', 'zoe/solution']);
+  });
+
+  it('shows a pending certification earned on the first day of the window as 1,000 pending points', () => {
+    const result = run([cert('p1', '2025-07-01', 'jane', 'developer', { status: 'pending' })]);
+    expect(outcomeOf(result, 'p1')).toEqual({ id: 'p1', outcome: 'pending', points: 1000, rule: 'R7', reason: 'pending-approval' });
+    const before = run([cert('p1', '2025-06-30', 'jane', 'developer', { status: 'pending' })]);
+    expect(outcomeOf(before, 'p1')).toEqual({ id: 'p1', outcome: 'pending', points: 0, rule: 'R7', reason: 'pending-approval' });
+  });
+});
