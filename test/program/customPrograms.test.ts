@@ -269,8 +269,7 @@ describe('dated versions', () => {
 });
 
 describe('R8 certifications a program version lacks', () => {
-  it('are excluded with not-in-program-version, approved or pending, and count for nothing', async () => {
-    const { defineProgram, evaluate, exponentialProgram } = await import('../../src/index');
+  it('are excluded with not-in-program-version, approved or pending, and count for nothing', () => {
     const [first] = exponentialProgram.versions;
     const program = defineProgram({
       id: 'exponential-2027',
@@ -280,7 +279,7 @@ describe('R8 certifications a program version lacks', () => {
         { ...first, version: '2027.1', effectiveFrom: '2027-01-01', certifications: first.certifications.filter((c) => c.id !== 'sales-newsletter') },
       ],
     });
-    const ledger = {
+    const raw = {
       partner: { id: 'p', joinedOn: '2010-01-01' },
       entries: [
         { id: 'a', type: 'certification', date: '2026-12-01', holder: 'jane', certification: 'sales-newsletter' },
@@ -288,7 +287,7 @@ describe('R8 certifications a program version lacks', () => {
         { id: 'c', type: 'certification', date: '2026-12-03', holder: 'ann', certification: 'sales-premium' },
       ],
     };
-    const later = evaluate(ledger, { asOf: '2027-01-31', program });
+    const later = evaluate(raw, { asOf: '2027-01-31', program });
     expect(later.entries.slice(0, 2)).toEqual([
       { id: 'a', outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' },
       { id: 'b', outcome: 'excluded', points: 0, rule: 'R8', reason: 'not-in-program-version' },
@@ -296,7 +295,7 @@ describe('R8 certifications a program version lacks', () => {
     expect(later.certifications).toMatchObject({ sales: 1, profile: 0 });
     expect(later.points.byCategory.certification).toBe(1000);
     expect(later.points.pending).toBe(0);
-    const earlier = evaluate(ledger, { asOf: '2026-12-31', program });
+    const earlier = evaluate(raw, { asOf: '2026-12-31', program });
     expect(earlier.certifications.sales).toBe(2);
     expect(earlier.points.byCategory.certification).toBe(2000);
   });
