@@ -1,5 +1,5 @@
 import { compareMoney, moneyShortfall, zeroMoney, type Money } from '../money/money';
-import type { CompiledVersion } from '../program/compile';
+import type { CompiledTier, CompiledVersion } from '../program/compile';
 import type { RequirementCheck, Shortfall, TierRequirements } from './types';
 
 /** What a tier is checked against (R9). */
@@ -22,7 +22,7 @@ function countCheck(
   required: number,
   actual: number,
 ): RequirementCheck {
-  return { kind, required, actual, met: actual >= required, shortfall: actual >= required ? 0 : required - actual };
+  return { kind, required, actual, met: actual >= required, shortfall: Math.max(0, required - actual) };
 }
 
 /**
@@ -49,11 +49,9 @@ export function findHighestTier(version: CompiledVersion, standing: Standing): T
   return { requirements, index };
 }
 
-/** Whether the tier at `index` is met, without building the requirement list. */
+/** Whether the tier at `index` (a tier of the version) is met, without building the requirement list. */
 export function meetsTier(version: CompiledVersion, index: number, standing: Standing): boolean {
-  const tier = version.tiers[index];
-  if (tier === undefined) return false;
-  const { row, revenue } = tier;
+  const { row, revenue } = version.tiers[index] as CompiledTier;
   return (
     standing.points >= row.points &&
     (revenue === null || compareMoney(standing.revenue, revenue) >= 0) &&

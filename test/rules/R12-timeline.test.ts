@@ -73,6 +73,26 @@ describe('R12 monthly review timeline', () => {
     expect(reviews.find((r) => r.date === '2026-02-28')).toMatchObject({ tier: 'professional', revenue: { total: '7200.00', points: 7200 } });
   });
 
+  it('checks certifications at every review: Silver figures without them stay Professional', () => {
+    const l = ledger([
+      revenue('r', '2026-01-10', '12000.00'),
+      event('e1', '2026-01-10'),
+      event('e2', '2026-02-10'),
+      { id: 'c1', type: 'certification', date: '2026-03-15', holder: 'ann', certification: 'developer' },
+      { id: 'c2', type: 'certification', date: '2026-03-15', holder: 'ann', certification: 'sales-premium' },
+      { id: 'c3', type: 'certification', date: '2026-04-15', holder: 'bob', certification: 'sales-premium', expiresOn: '2026-05-20' },
+    ]);
+    const reviews = reviewTimeline(l, { from: '2026-02-01', to: '2026-06-30' });
+    expect(reviews.map((r) => [r.date, r.tier])).toEqual([
+      ['2026-02-28', 'professional'],
+      ['2026-03-31', 'professional'],
+      ['2026-04-30', 'silver'],
+      ['2026-05-31', 'professional'],
+      ['2026-06-30', 'professional'],
+    ]);
+    for (const review of reviews) expect(review.tier).toBe(evaluate(l, { asOf: review.date }).tier);
+  });
+
   describe('policies', () => {
     // 60,000 points and $30,000 from one month: Basic by points alone would be … platinum needs certifications, so Professional.
     const rising = ledger([revenue('r', '2026-01-05', '30000.00'), event('e1', '2026-01-05')], '2025-01-01');
