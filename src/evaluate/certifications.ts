@@ -22,10 +22,14 @@ function held(entry: CertificationEntry): HeldCertification {
   return expiresOn === undefined ? { holder, certification, date } : { holder, certification, date, expiresOn };
 }
 
-/** Whether `a` stays valid longer than `b`: no expiry first, then the later `expiresOn`, then the later date. */
+/**
+ * Whether `a`, dated on or after `b` (entries come in date order), stays
+ * valid at least as long: no expiry outlasts any expiry, then the later
+ * `expiresOn`; on a tie the later entry stands for the pair.
+ */
 function outlasts(a: CertificationEntry, b: CertificationEntry): boolean {
-  if (a.expiresOn === undefined || b.expiresOn === undefined) return a.expiresOn === undefined && b.expiresOn !== undefined;
-  return a.expiresOn > b.expiresOn || (a.expiresOn === b.expiresOn && a.date > b.date);
+  if (b.expiresOn === undefined) return a.expiresOn === undefined;
+  return a.expiresOn === undefined || a.expiresOn >= b.expiresOn;
 }
 
 function byHolderThenCertification(a: HeldCertification, b: HeldCertification): number {

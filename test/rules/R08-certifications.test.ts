@@ -441,11 +441,15 @@ describe('R8 certifications', () => {
 describe('R8 which entry stands for a pair, and the order of the lists', () => {
   it('lists a pair once, with the entry valid longest: no expiry first, then the latest expiry, then the latest date', () => {
     const noExpiry = run([
-      cert('c1', '2025-01-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
-      cert('c2', '2024-01-10', 'jane', 'developer'),
+      cert('c1', '2024-01-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
+      cert('c2', '2025-01-10', 'jane', 'developer'),
       cert('c3', '2025-03-10', 'jane', 'developer', { expiresOn: '2028-01-31' }),
     ]);
-    expect(noExpiry.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2024-01-10' }]);
+    expect(noExpiry.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2025-01-10' }]);
+    const twoWithout = run([cert('c1', '2024-01-10', 'jane', 'developer'), cert('c2', '2025-01-10', 'jane', 'developer')]);
+    expect(twoWithout.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2025-01-10' }]);
+    const withoutFirst = run([cert('c1', '2024-01-10', 'jane', 'developer'), cert('c2', '2025-01-10', 'jane', 'developer', { expiresOn: '2099-12-31' })]);
+    expect(withoutFirst.certifications.valid).toEqual([{ holder: 'jane', certification: 'developer', date: '2024-01-10' }]);
     const latestExpiry = run([
       cert('c1', '2025-01-10', 'jane', 'developer', { expiresOn: '2028-01-31' }),
       cert('c2', '2025-03-10', 'jane', 'developer', { expiresOn: '2027-12-31' }),
@@ -477,8 +481,20 @@ describe('R8 which entry stands for a pair, and the order of the lists', () => {
       cert('c3', '2025-08-01', 'adam', 'design'),
       cert('c4', '2024-01-01', 'zoe', 'solution', { expiresOn: '2025-01-01' }),
       cert('c5', '2024-01-01', 'bob', 'solution', { expiresOn: '2025-01-01' }),
+      cert('c6', '2025-08-01', 'yan', 'sales-newsletter'),
+      cert('c7', '2025-08-01', 'bea', 'solution'),
+      cert('c8', '2025-08-01', 'adam', 'developer'),
+      cert('c9', '2025-08-01', 'mo', 'design'),
     ]);
-    expect(result.certifications.valid.map((c) => `${c.holder}/${c.certification}`)).toEqual(['adam/design', 'adam/sales-premium', 'zoe/developer']);
+    expect(result.certifications.valid.map((c) => `${c.holder}/${c.certification}`)).toEqual([
+      'adam/design',
+      'adam/developer',
+      'adam/sales-premium',
+      'bea/solution',
+      'mo/design',
+      'yan/sales-newsletter',
+      'zoe/developer',
+    ]);
     expect(result.certifications.expired.map((c) => `${c.holder}/${c.certification}`)).toEqual(['bob/solution', 'zoe/solution']);
   });
 
