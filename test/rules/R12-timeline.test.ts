@@ -91,6 +91,15 @@ describe('R12 monthly review timeline', () => {
       ['2026-06-30', 'professional'],
     ]);
     for (const review of reviews) expect(review.tier).toBe(evaluate(l, { asOf: review.date }).tier);
+    // Two sales certifications without a profile one: never Silver.
+    const noProfile = ledger([
+      revenue('r', '2026-01-10', '12000.00'),
+      event('e1', '2026-01-10'),
+      event('e2', '2026-02-10'),
+      { id: 'c1', type: 'certification', date: '2026-03-15', holder: 'ann', certification: 'sales-newsletter' },
+      { id: 'c2', type: 'certification', date: '2026-03-15', holder: 'bob', certification: 'sales-premium' },
+    ]);
+    expect(reviewTimeline(noProfile, { from: '2026-03-01', to: '2026-04-30' }).map((r) => r.tier)).toEqual(['professional', 'professional']);
   });
 
   describe('policies', () => {
