@@ -2,7 +2,8 @@
  * A tiny shared builder for spec tests: raw (unparsed) ledgers and a few
  * lookups. Raw objects on purpose: every test goes through the public API.
  */
-import { parseLedger, type Evaluation, type EntryOutcome, type LedgerIssue } from '../../src/index';
+import { expect } from 'vitest';
+import { parseLedger, ValidationError, type Evaluation, type EntryOutcome, type LedgerIssue } from '../../src/index';
 
 /** A raw ledger entry, as a user would write it in JSON. */
 export type RawEntry = Record<string, unknown>;
@@ -24,4 +25,15 @@ export function issuesOf(input: unknown): LedgerIssue[] {
   const result = parseLedger(input);
   if (result.ok) throw new Error('expected parseLedger to refuse the input');
   return [...result.issues];
+}
+
+/** The issues of the ValidationError `run` throws (fails the test when it throws nothing or something else). */
+export function thrownIssues(run: () => unknown): LedgerIssue[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return [...(error as ValidationError).issues];
+  }
+  throw new Error('expected a ValidationError');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareUnder, defineProgram, evaluate, exponentialProgram, parseLedger, ValidationError, type LedgerIssue } from '../../src/index';
-import { ledger, type RawEntry } from '../helpers/ledger';
+import { compareUnder, defineProgram, evaluate, exponentialProgram, parseLedger } from '../../src/index';
+import { ledger, thrownIssues as issuesOf, type RawEntry } from '../helpers/ledger';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[] };
 
@@ -42,16 +42,6 @@ const partners = [
 ];
 
 const AS_OF = '2026-12-31';
-
-function issuesOf(run: () => unknown): LedgerIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('compareUnder', () => {
   const comparison = compareUnder(partners, { asOf: AS_OF, base: exponentialProgram, candidate });

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineProgram, describeProgram, exponentialProgram, ValidationError, type LedgerIssue } from '../../src/index';
+import { defineProgram, describeProgram, exponentialProgram } from '../../src/index';
+import { thrownIssues as issuesOf } from '../helpers/ledger';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[] };
 
 function definition(): Definition {
   return JSON.parse(JSON.stringify(exponentialProgram));
-}
-
-function issuesOf(run: () => unknown): LedgerIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
 }
 
 const text = describeProgram(exponentialProgram);

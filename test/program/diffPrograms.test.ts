@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineProgram, diffPrograms, exponentialProgram, ValidationError, type LedgerIssue } from '../../src/index';
+import { defineProgram, diffPrograms, exponentialProgram } from '../../src/index';
+import { thrownIssues as issuesOf } from '../helpers/ledger';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[] };
 
@@ -12,16 +13,6 @@ function edited(edit: (version: Record<string, any>) => void): Definition {
   const input = definition();
   edit(input.versions[0]!);
   return input;
-}
-
-function issuesOf(run: () => unknown): LedgerIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('diffPrograms', () => {
