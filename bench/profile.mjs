@@ -3,11 +3,12 @@
  *   node --cpu-prof … bench/profile.mjs evaluate 100000
  *   node --cpu-prof … bench/profile.mjs evaluate 1000000
  *   node --cpu-prof … bench/profile.mjs parse 100000
+ *   node --cpu-prof … bench/profile.mjs timeline 1000   (12 month-end reviews up to the review date)
  * Generation and the first parse happen first; the measured work runs inside
  * `measuredPhase`, which bench/profile-summary.mjs uses to keep only the
  * samples of the measured phase (GC samples in that time span included).
  */
-import { evaluate, parseLedger } from '../dist/index.js';
+import { evaluate, parseLedger, reviewTimeline } from '../dist/index.js';
 import { AS_OF, generateLedger } from './generate.mjs';
 
 const [mode = 'evaluate', sizeArg = '100000', secondsArg = '6'] = process.argv.slice(2);
@@ -25,6 +26,7 @@ function measuredPhase() {
   while (performance.now() < until) {
     if (mode === 'parse') sink += parseLedger(raw).ok ? 1 : 0;
     else if (mode === 'parse+evaluate') sink += evaluate(parseLedger(raw).ledger, { asOf: AS_OF }).points.total;
+    else if (mode === 'timeline') sink += reviewTimeline(ledger, { from: '2025-07-31', to: AS_OF }).length;
     else sink += evaluate(ledger, { asOf: AS_OF }).points.total;
     runs++;
   }

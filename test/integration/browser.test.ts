@@ -1,14 +1,18 @@
 // The browser example end to end in real headless Chromium (playwright-core,
 // Debian's /usr/bin/chromium), served from 127.0.0.1 under a strict
 // Content-Security-Policy: no CSP violation, no console error, correct output.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import fc from 'fast-check';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, reviewTimeline } from '../../src/index';
 import { ensureBuilt, extraTimeZoneRun, root } from '../cli/helpers';
+import { asOfArbitrary, ledgerArbitrary } from '../properties/arbitraries';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -110,6 +114,28 @@ describe.skipIf(!haveBrowser || extraTimeZoneRun)('browser example in headless C
     expect(items).toHaveLength(6);
     expect(items[2]).toContain('entries[3].amount: "1,200.00" is not a plain decimal amount');
     expect(await page.isHidden('#result')).toBe(true);
+  });
+
+  it('gives, from the built ESM entry in Chromium, exactly what the ESM and CJS entries give in Node', async () => {
+    // The package's ESM entry and its dependencies as one browser module, served from the page's origin under the same CSP.
+    await build({ entryPoints: [join(root, 'dist', 'index.js')], outfile: join(dir, 'library.js'), bundle: true, format: 'esm', platform: 'browser', logLevel: 'warning' });
+    const examples = readdirSync(join(root, 'examples', 'ledgers'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => ({ ledger: JSON.parse(ledgerText(name)) as unknown, asOf: AS_OF }));
+    const generated = fc.sample(fc.tuple(ledgerArbitrary(30), asOfArbitrary), { seed: 7, numRuns: 40 }).map(([ledger, asOf]) => ({ ledger: ledger as unknown, asOf }));
+    const cases = [...examples, ...generated];
+    type Api = { evaluate: (l: unknown, o: { asOf: string }) => unknown; reviewTimeline: (l: unknown, o: { from: string; to: string }) => unknown };
+    const run = (api: Api, list: typeof cases) =>
+      list.map(({ ledger, asOf }) => JSON.stringify([api.evaluate(ledger, { asOf }), api.reviewTimeline(ledger, { from: `${Number(asOf.slice(0, 4)) - 1}-01-01`, to: asOf })]));
+    // A string, not a function: vitest would rewrite a function's dynamic import for Node.
+    const inBrowser = (await page.evaluate(`import('/library.js').then((api) => (${JSON.stringify(cases)}).map(({ ledger, asOf }) =>
+      JSON.stringify([api.evaluate(ledger, { asOf }), api.reviewTimeline(ledger, { from: (Number(asOf.slice(0, 4)) - 1) + '-01-01', to: asOf })])))`)) as string[];
+    const esm = (await import(pathToFileURL(join(root, 'dist', 'index.js')).href)) as Api;
+    const cjs = createRequire(import.meta.url)(join(root, 'dist', 'index.cjs')) as Api;
+    const inNode = run(esm, cases);
+    expect(run(cjs, cases)).toEqual(inNode);
+    expect(inBrowser).toHaveLength(cases.length);
+    expect(inBrowser).toEqual(inNode);
   });
 
   it('ran without a CSP violation or a console error', () => {
