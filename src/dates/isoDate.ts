@@ -18,10 +18,9 @@ export type IsoDate = string;
 export const MIN_DATE: IsoDate = '0001-01-01';
 export const MAX_DATE: IsoDate = '9999-12-31';
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-// RFC 3339 date-time: T or t, optional fraction, Z or a numeric offset.
-const timestampPattern =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// YYYY-MM-DD, or an RFC 3339 date-time: T or t, optional fraction, Z or a numeric offset.
+const datePattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -47,59 +46,24 @@ function pad(value: number, width: number): string {
  * toIsoDate('2026-02-30') //=> null
  */
 export function toIsoDate(value: string): IsoDate | null {
-  if (value.length === 10) {
-    const m = datePattern.exec(value);
-    if (m === null) return null;
-    return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? value : null;
-  }
-  if (value.length > 64) return null;
-  const m = timestampPattern.exec(value);
+  const m = value.length > 64 ? null : datePattern.exec(value);
   if (m === null) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+  if (m[4] === undefined) return value;
   const hour = Number(m[4]);
   const minute = Number(m[5]);
-  const second = Number(m[6]);
-  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 60) return null;
-  let offsetMinutes = 0;
-  if (m[7] === undefined) {
-    const offsetHours = Number(m[9]);
-    const offsetMins = Number(m[10]);
-    if (offsetHours > 23 || offsetMins > 59) return null;
-    offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
-  }
+  // With `Z` there is no offset: its fields are NaN, which fails no check.
+  const offsetHours = Number(m[8]);
+  const offsetMins = Number(m[9]);
+  if (hour > 23 || minute > 59 || Number(m[6]) > 60 || offsetHours > 23 || offsetMins > 59) return null;
+  const offsetMinutes = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   // Minutes since the local midnight of the written date, moved to UTC.
   // A leap second (:60) stays within its minute, so it never changes the day.
   const utcMinutes = hour * 60 + minute - offsetMinutes;
-  const dayShift = utcMinutes < 0 ? -1 : utcMinutes >= 1440 ? 1 : 0;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (dayShift === 0) return date;
-  const shifted = shiftDay(year, month, day, dayShift);
-  return shifted !== null && shifted >= MIN_DATE && shifted <= MAX_DATE ? shifted : null;
-}
-
-function shiftDay(year: number, month: number, day: number, by: 1 | -1): IsoDate | null {
-  let y = year;
-  let m = month;
-  let d = day + by;
-  if (d < 1) {
-    m -= 1;
-    if (m < 1) {
-      m = 12;
-      y -= 1;
-    }
-    d = daysInMonth(y, m);
-  } else if (d > daysInMonth(y, m)) {
-    d = 1;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  if (y < 1 || y > 9999) return null;
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  const date = value.slice(0, 10);
+  if (utcMinutes >= 0 && utcMinutes < 1440) return date;
+  const shifted = plusDays(date, utcMinutes < 0 ? -1 : 1);
+  return clampDate(shifted) === shifted ? shifted : null;
 }
 
 /**
@@ -212,13 +176,12 @@ export function monthOf(date: IsoDate): string {
  * anniversary('2024-02-29', 4) //=> '2028-02-29'
  */
 export function anniversary(start: IsoDate, k: number): IsoDate {
-  // addYears on the calendar fields, without a Date: only 29 February moves
-  // (to 28 February in a common year). A test checks it equals date-fns addYears.
+  // date-fns addYears is addMonths(12 k): only 29 February moves (to 28
+  // February in a common year), and far years become the sentinels. Any other
+  // day just changes its year (the fast path). A test checks it equals date-fns addYears.
   const year = Number(start.slice(0, 4)) + k;
-  if (year > 9999) return AFTER_END;
-  if (year < 0) return BEFORE_START;
-  const monthDay = start.slice(4) === '-02-29' && daysInMonth(year, 2) === 28 ? '-02-28' : start.slice(4);
-  return `${pad(year, 4)}${monthDay}`;
+  const monthDay = start.slice(4);
+  return year < 0 || year > 9999 || monthDay === '-02-29' ? plusMonths(start, 12 * k) : `${pad(year, 4)}${monthDay}`;
 }
 
 /**

@@ -32,10 +32,18 @@ function outlasts(a: CertificationEntry, b: CertificationEntry): boolean {
   return a.expiresOn === undefined || a.expiresOn >= b.expiresOn;
 }
 
-function byHolderThenCertification(a: HeldCertification, b: HeldCertification): number {
-  const ka = `${a.holder}\u0000${a.certification}`;
-  const kb = `${b.holder}\u0000${b.certification}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** The key of a (holder, certification) pair; `\u0000` sorts first, so keys sort by holder, then certification. */
+function pairOf(entry: CertificationEntry): string {
+  return `${entry.holder}\u0000${entry.certification}`;
+}
+
+/**
+ * The entries of a map by pair, as results list them: sorted by pair key,
+ * an order that does not depend on the order of the input.
+ */
+function heldByPair(pairs: Iterable<[string, CertificationEntry]>): HeldCertification[] {
+  // Keys are distinct: no two compare equal.
+  return [...pairs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, entry]) => held(entry));
 }
 
 /**
@@ -64,14 +72,10 @@ export function settleCertifications(
       record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       continue;
     }
-    const pair = `${entry.holder}\u0000${entry.certification}`;
-    if (entry.expiresOn === undefined || entry.expiresOn >= asOf) {
-      const current = best.get(pair);
-      if (current === undefined || outlasts(entry, current)) best.set(pair, entry);
-    } else {
-      const current = lapsed.get(pair);
-      if (current === undefined || outlasts(entry, current)) lapsed.set(pair, entry);
-    }
+    const pair = pairOf(entry);
+    const kept = entry.expiresOn === undefined || entry.expiresOn >= asOf ? best : lapsed;
+    const current = kept.get(pair);
+    if (current === undefined || outlasts(entry, current)) kept.set(pair, entry);
     if (entry.date < from) record(outcomes, index, 'counted', 0, 'R8', 'earned-before-window');
     else if (credited.has(pair)) record(outcomes, index, 'counted', 0, 'R8', 'already-credited');
     else {
@@ -89,7 +93,7 @@ export function settleCertifications(
       record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       continue;
     }
-    const pair = `${entry.holder}\u0000${entry.certification}`;
+    const pair = pairOf(entry);
     let would = 0;
     if (entry.date >= from && !credited.has(pair)) {
       // Once a pending entry claims the pair's credit, later ones would add nothing.
@@ -101,17 +105,9 @@ export function settleCertifications(
   }
 
   let profile = 0;
-  let sales = 0;
-  const valid: HeldCertification[] = [];
-  for (const entry of best.values()) {
-    if (version.certifications.get(entry.certification)?.kind === 'profile') profile++;
-    else sales++;
-    valid.push(held(entry));
-  }
-  const expired: HeldCertification[] = [];
-  for (const [pair, entry] of lapsed) if (!best.has(pair)) expired.push(held(entry));
-  // A stable order that does not depend on the order of the input.
-  valid.sort(byHolderThenCertification);
-  expired.sort(byHolderThenCertification);
+  for (const entry of best.values()) if (version.certifications.get(entry.certification)?.kind === 'profile') profile++;
+  const valid = heldByPair(best);
+  const expired = heldByPair([...lapsed].filter(([pair]) => !best.has(pair)));
+  const sales = valid.length - profile;
   return { points, pendingPoints, profile, sales, valid, expired };
 }

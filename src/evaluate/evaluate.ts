@@ -57,9 +57,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
   const outcomes = outcomeSink(ledger, internals);
   const tally: Tally = tallyEntries({ ledger, internals, version, window, outcomes });
 
-  const total = tally.total;
-  const certifications = tally.certifications;
-  const standing = { points: total, revenue: tally.revenue, profile: certifications.profile, sales: certifications.sales };
+  const { total, certifications, standing } = tally;
   const tiers = findHighestTier(version, standing);
   const held = version.tiers[tiers.index];
   const next = version.tiers[tiers.index + 1];

@@ -4,6 +4,7 @@ import type { FeePaymentEntry, Ledger } from '../ledger/types';
 import { FEE, type Contributions } from './contributions';
 import { multiplyMoney } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
+import { byDate } from './tally';
 import type { FeeStatus, MembershipBasis } from './types';
 
 /** One approved, correctly paid fee payment: its date (as a day key) and the last day it covers (R11). */
@@ -24,8 +25,7 @@ export function coverageOf(ledger: Ledger, internals: LedgerInternals, contribut
   ledger.entries.forEach((entry, index) => {
     if (contributions.kind[index] === FEE && entry.status === 'approved') payments.push(index);
   });
-  // A stable sort: payments of one day stay in input order.
-  payments.sort((a, b) => (days[a] as number) - (days[b] as number));
+  payments.sort(byDate(days));
   const coverage: Coverage[] = [];
   let end: IsoDate | null = null;
   for (const index of payments) {

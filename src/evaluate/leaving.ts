@@ -21,9 +21,21 @@ export function findLeavingNext(
 ): LeavingNext | null {
   const days = internals.days;
   let first = Number.POSITIVE_INFINITY;
+  let date = null as IsoDate | null;
   let ids: string[] = [];
   let points = 0;
   let revenue: Money[] = [];
+  // Adds an item dated `on` (day key `day`, not after `first`); an earlier one starts over.
+  const add = (day: number, on: IsoDate, itemPoints: number): void => {
+    if (day < first) {
+      first = day;
+      date = on;
+      ids = [];
+      points = 0;
+      revenue = [];
+    }
+    points += itemPoints;
+  };
   for (let index = 0; index < outcomes.length; index++) {
     const outcome = outcomes[index] as EntryOutcome;
     if (outcome.outcome !== 'counted') continue;
@@ -31,30 +43,13 @@ export function findLeavingNext(
     if (outcome.points === 0 && !isRevenue) continue;
     const day = days[index] as number;
     if (day > first) continue;
-    if (day < first) {
-      first = day;
-      ids = [];
-      points = 0;
-      revenue = [];
-    }
+    add(day, (ledger.entries[index] as LedgerEntry).date, outcome.points);
     ids.push(outcome.id);
-    points += outcome.points;
     if (isRevenue) revenue.push(internals.money[index] as Money);
-  }
-  let date: IsoDate | null = null;
-  if (ids.length > 0) {
-    const index = days.indexOf(first);
-    date = (ledger.entries[index] as LedgerEntry).date;
   }
   for (const credit of derived) {
     const day = dayKey(credit.date);
-    if (day < first) {
-      first = day;
-      date = credit.date;
-      ids = [];
-      points = credit.points;
-      revenue = [];
-    } else if (day === first) points += credit.points;
+    if (day <= first) add(day, credit.date, credit.points);
   }
   if (date === null) return null;
   return { date, on: leavesWindowOn(date, kind, ledger.partner.joinedOn), points, revenue: sumMoney(revenue).text, entries: ids };

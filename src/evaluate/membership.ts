@@ -37,8 +37,7 @@ function reviewCompletedYear(ledger: Ledger, internals: LedgerInternals, k: numb
   const reviewedOn = plusDays(anniversary(joinedOn, k), -1);
   const version = versionAt(internals.program, reviewedOn);
   const window: DateRange = { from: anniversary(joinedOn, k - 1), to: reviewedOn };
-  const tally = tallyEntries({ ledger, internals, version, window, outcomes: null });
-  const standing = { points: tally.total, revenue: tally.revenue, profile: tally.certifications.profile, sales: tally.certifications.sales };
+  const { standing } = tallyEntries({ ledger, internals, version, window, outcomes: null });
   if (highestTierIndex(version, standing) < version.renewalIndex) return null;
   return plusDays(anniversary(joinedOn, k + 1), -1);
 }

@@ -8,7 +8,6 @@ import { ledgerInternals, parseLedgerUnsafe, type LedgerInternals } from '../led
 import type { Ledger } from '../ledger/types';
 import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
-import type { Program } from '../program/types';
 import { windowKinds, type WindowKind } from './window';
 
 /** Validated options. */
@@ -52,11 +51,10 @@ export function readCommonOptions(opts: Record<string, unknown>, issues: LedgerI
     issues.push(issue('window', 'invalid-value', `"window" must be one of ${windowKinds.join(', ')}`));
   }
   const program = opts['program'] === undefined ? exponentialProgram : opts['program'];
-  if (!isKnownProgram(program)) {
-    issues.push(issue('program', 'invalid-program', '"program" must be exponentialProgram or a program returned by defineProgram'));
-  }
+  const known = isKnownProgram(program);
+  if (!known) issues.push(issue('program', 'invalid-program', '"program" must be exponentialProgram or a program returned by defineProgram'));
   // The program is compiled only when valid; callers throw before using it otherwise.
-  return { window: window as WindowKind, program: compileProgram((isKnownProgram(program) ? program : exponentialProgram) as Program) };
+  return { window: window as WindowKind, program: compileProgram(known ? program : exponentialProgram) };
 }
 
 /** Validates `evaluate`'s options: `asOf`, `window`, `program`. Throws one `ValidationError`. */

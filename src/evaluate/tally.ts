@@ -7,7 +7,7 @@
 import { dayKey } from '../dates/isoDate';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
-import { floorUnits, sumMoney, zeroMoney, type Money } from '../money/money';
+import { floorUnits, sumMoney, type Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { RuleId } from '../program/types';
 import { CERTIFICATION, contributionsOf, EVIDENCE_NOT_MET, FEE, FEE_MISMATCH, MONTHLY, NOT_IN_VERSION, REVENUE } from './contributions';
@@ -15,6 +15,7 @@ import { settleCertifications, type CertificationState } from './certifications'
 import { partnerYearCredits } from './partnerYear';
 import { record, type OutcomeSink } from './outcomes';
 import type { DerivedCredit, PointCategory } from './types';
+import type { Standing } from './tiers';
 import type { DateRange } from './window';
 
 /** Mutable points by category, in the order the result lists them. */
@@ -32,6 +33,8 @@ export type Tally = {
   readonly certifications: CertificationState;
   /** The partner-year credits in the window (R5). */
   readonly derived: readonly DerivedCredit[];
+  /** What the tiers are checked against (R9). */
+  readonly standing: Standing;
 };
 
 /** What a review needs besides the ledger. */
@@ -45,8 +48,8 @@ export type TallyInput = {
   readonly outcomes: OutcomeSink | null;
 };
 
-/** By date; the sort is stable, so entries of one day stay in input order (R3, R8). */
-function byDate(days: Int32Array): (a: number, b: number) => number {
+/** By date; the sort is stable, so entries of one day stay in input order (R3, R8, R11). */
+export function byDate(days: Int32Array): (a: number, b: number) => number {
   return (a, b) => (days[a] as number) - (days[b] as number);
 }
 
@@ -135,7 +138,7 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   byCategory.certification += certifications.points;
   pendingPoints += certifications.pendingPoints;
 
-  const revenue = approvedRevenue.length === 0 ? zeroMoney() : sumMoney(approvedRevenue);
+  const revenue = sumMoney(approvedRevenue);
   const revenuePoints = floorUnits(revenue);
   byCategory.revenue = revenuePoints;
   const derived = partnerYearCredits(ledger.partner.joinedOn, version, window);
@@ -145,7 +148,8 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
   const total = Math.max(0, sum);
   const revenueIfApproved = pendingRevenue.length === 0 ? revenuePoints : floorUnits(sumMoney([...approvedRevenue, ...pendingRevenue]));
   const pending = pendingRise(sum, pendingPoints, revenuePoints, revenueIfApproved);
-  return { byCategory, revenue, revenuePoints, total, pending, certifications, derived };
+  const standing = { points: total, revenue, profile: certifications.profile, sales: certifications.sales };
+  return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, standing };
 }
 
 /**

@@ -32,9 +32,8 @@ function countCheck(
  * findHighestTier(version, { points: 8000, revenue: parseMoney('7200')!, profile: 0, sales: 0 }).index //=> 3 (professional)
  */
 export function findHighestTier(version: CompiledVersion, standing: Standing): TierResult {
-  const requirements: TierRequirements[] = [];
   let index = -1;
-  version.tiers.forEach(({ row, revenue }, position) => {
+  const requirements = version.tiers.map(({ row, revenue }, position): TierRequirements => {
     const checks: RequirementCheck[] = [countCheck('points', row.points, standing.points)];
     if (revenue !== null) {
       const met = compareMoney(standing.revenue, revenue) >= 0;
@@ -44,7 +43,7 @@ export function findHighestTier(version: CompiledVersion, standing: Standing): T
     if (row.salesCertifications > 0) checks.push(countCheck('sales-certifications', row.salesCertifications, standing.sales));
     const met = checks.every((check) => check.met);
     if (met) index = position;
-    requirements.push({ tier: row.id, met, checks });
+    return { tier: row.id, met, checks };
   });
   return { requirements, index };
 }
@@ -70,25 +69,13 @@ export function highestTierIndex(version: CompiledVersion, standing: Standing): 
 
 /** The four shortfall figures of one tier's requirements (zero where nothing is missing). */
 export function shortfallOf(requirements: TierRequirements): Shortfall {
-  let points = 0;
-  let revenue = zeroMoney().text;
-  let profileCertifications = 0;
-  let salesCertifications = 0;
-  for (const check of requirements.checks) {
-    switch (check.kind) {
-      case 'points':
-        points = check.shortfall;
-        break;
-      case 'revenue':
-        revenue = check.shortfall;
-        break;
-      case 'profile-certifications':
-        profileCertifications = check.shortfall;
-        break;
-      case 'sales-certifications':
-        salesCertifications = check.shortfall;
-        break;
-    }
-  }
-  return { points, revenue, profileCertifications, salesCertifications };
+  // A check's shortfall is a number, or a decimal string for revenue.
+  const of = <T extends number | string>(kind: RequirementCheck['kind'], none: T): T =>
+    (requirements.checks.find((check) => check.kind === kind)?.shortfall as T | undefined) ?? none;
+  return {
+    points: of('points', 0),
+    revenue: of('revenue', zeroMoney().text),
+    profileCertifications: of('profile-certifications', 0),
+    salesCertifications: of('sales-certifications', 0),
+  };
 }

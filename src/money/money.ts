@@ -45,7 +45,8 @@ export function parseMoney(value: unknown): Money | null {
   if (m === null) return null;
   const fraction = (m[3] ?? '').replace(/0+$/, '').padEnd(2, '0');
   const whole = m[2] as string;
-  const zero = whole === '0' && /^0*$/.test(fraction);
+  // The fraction has lost its trailing zeros, then been padded to two digits.
+  const zero = whole === '0' && fraction === '00';
   const sign = m[1] === '-' && !zero ? '-' : '';
   const text = `${sign}${whole}.${fraction}`;
   const cents = fraction.length === 2 ? Number(`${sign}${whole}${fraction}`) : Number.NaN;
@@ -61,8 +62,10 @@ export function moneyFromCents(cents: number): Money {
 }
 
 function moneyFromDecimal(value: Decimal): Money {
-  const text = value.isZero() ? value.abs().toFixed(Math.max(2, value.decimalPlaces())) : value.toFixed(Math.max(2, value.decimalPlaces()));
-  const cents = value.decimalPlaces() <= 2 && value.abs().lte(Number.MAX_SAFE_INTEGER / 100) ? value.times(100).toNumber() : Number.NaN;
+  const places = value.decimalPlaces();
+  // abs() drops the sign of a negative zero.
+  const text = (value.isZero() ? value.abs() : value).toFixed(Math.max(2, places));
+  const cents = places <= 2 && value.abs().lte(Number.MAX_SAFE_INTEGER / 100) ? value.times(100).toNumber() : Number.NaN;
   return { text, cents };
 }
 
@@ -103,10 +106,9 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 
 /** `a − b`, exactly. */
 export function subtractMoney(a: Money, b: Money): Money {
-  if (Number.isFinite(a.cents) && Number.isFinite(b.cents)) {
-    const cents = a.cents - b.cents;
-    if (Number.isSafeInteger(cents)) return moneyFromCents(cents);
-  }
+  // NaN (not whole cents) is not a safe integer either.
+  const cents = a.cents - b.cents;
+  if (Number.isSafeInteger(cents)) return moneyFromCents(cents);
   return moneyFromDecimal(exact(a.text).minus(b.text));
 }
 

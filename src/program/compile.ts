@@ -50,16 +50,20 @@ export function isKnownProgram(value: unknown): value is Program {
   return value === exponentialProgram || registered.has(value as Program);
 }
 
+/** Rows by id; a later row with the same id wins. */
+function byId<Row extends { readonly id: string }>(rows: readonly Row[]): ReadonlyMap<string, Row> {
+  return new Map(rows.map((row) => [row.id, row] as const));
+}
+
 function compileVersion(version: ProgramVersion): CompiledVersion {
-  const activities = new Map(version.activities.map((row) => [row.id, row] as const));
   const tiers = version.tiers.map((row) => ({ row, revenue: row.revenue === null ? null : (parseMoney(row.revenue) as Money) }));
   const tierIndex = new Map(version.tiers.map((row, index) => [row.id, index] as const));
   const partnerYear = version.activities.find((row) => row.derivedFrom === 'partner-years');
   const certification = version.activities.find((row) => row.derivedFrom === 'certification-entries');
   return {
     version,
-    activities,
-    certifications: new Map(version.certifications.map((row) => [row.id, row] as const)),
+    activities: byId(version.activities),
+    certifications: byId(version.certifications),
     tiers,
     tierIndex,
     membershipIndex: tierIndex.get(version.membershipTier) ?? 0,
@@ -75,14 +79,12 @@ function compileVersion(version: ProgramVersion): CompiledVersion {
 export function compileProgram(program: Program): CompiledProgram {
   let compiled = cache.get(program);
   if (compiled === undefined) {
-    const versions = program.versions.map(compileVersion) as [CompiledVersion, ...CompiledVersion[]];
-    const activities = new Map<string, ActivityRow>();
-    const certifications = new Map<string, CertificationRow>();
-    for (const version of program.versions) {
-      for (const row of version.activities) activities.set(row.id, row);
-      for (const row of version.certifications) certifications.set(row.id, row);
-    }
-    compiled = { program, versions, activities, certifications };
+    compiled = {
+      program,
+      versions: program.versions.map(compileVersion) as [CompiledVersion, ...CompiledVersion[]],
+      activities: byId(program.versions.flatMap((version) => version.activities)),
+      certifications: byId(program.versions.flatMap((version) => version.certifications)),
+    };
     cache.set(program, compiled);
   }
   return compiled;
