@@ -33,7 +33,9 @@ export type Contributions = {
   readonly kind: Uint8Array;
   /** Points of SIMPLE and MONTHLY entries. */
   readonly points: Float64Array;
+  /** Category of SIMPLE and MONTHLY entries. */
   readonly category: readonly PointCategory[];
+  /** The rule a counted SIMPLE entry cites (R3, R4, R6, R7); other kinds' outcomes name their rule where they are recorded. */
   readonly rule: readonly RuleId[];
 };
 
@@ -74,16 +76,13 @@ function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVe
     switch (entry.type) {
       case 'revenue':
         kind[index] = REVENUE;
-        rule[index] = 'R2';
         break;
       case 'certification':
         kind[index] = CERTIFICATION;
-        rule[index] = 'R8';
         break;
       case 'fee-payment': {
         const fee = versionAt(internals.program, entry.date).monthlyFee;
         kind[index] = paysExactly(internals.money[index] as Money, fee, entry.months) ? FEE : FEE_MISMATCH;
-        rule[index] = 'R11';
         break;
       }
       case 'activity': {

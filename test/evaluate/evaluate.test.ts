@@ -83,6 +83,56 @@ describe('evaluate (SPEC §3)', () => {
       expect(evaluate(small(), { asOf: '2026-06-15', window: 'partnership-year' }).window).toEqual({ from: '2026-01-01', to: '2026-06-15' });
     });
 
+    it('says in each issue what was wrong and what is expected', () => {
+      expect(validationIssues(() => evaluateUntyped(small(), {}))).toEqual([
+        { path: 'asOf', code: 'missing-field', message: '"asOf" is required: the review date, YYYY-MM-DD (the library never reads the clock)' },
+      ]);
+      expect(validationIssues(() => evaluateUntyped(small(), { asOf: '2026-13-01' }))).toEqual([
+        { path: 'asOf', code: 'invalid-date', message: '"asOf" must be a calendar date YYYY-MM-DD or an RFC 3339 timestamp, received "2026-13-01"' },
+      ]);
+      // A value JSON cannot write is still shown.
+      expect(validationIssues(() => evaluateUntyped(small(), { asOf: Symbol('d') }))[0]?.message).toBe(
+        '"asOf" must be a calendar date YYYY-MM-DD or an RFC 3339 timestamp, received Symbol(d)',
+      );
+      expect(validationIssues(() => evaluateUntyped(small(), { asOf: '2026-06-30', asof: '2026-06-30' }))).toEqual([
+        { path: 'asof', code: 'unknown-field', message: 'unknown option "asof"; expected asOf, window, program' },
+      ]);
+      expect(validationIssues(() => evaluateUntyped(small(), { asOf: '2026-06-30', window: 'fiscal-year' }))).toEqual([
+        { path: 'window', code: 'invalid-value', message: '"window" must be one of rolling-12-months, calendar-year, partnership-year' },
+      ]);
+      expect(validationIssues(() => evaluateUntyped(small(), { asOf: '2026-06-30', program: {} }))).toEqual([
+        { path: 'program', code: 'invalid-program', message: '"program" must be exponentialProgram or a program returned by defineProgram' },
+      ]);
+      // Options that are not an object, an array included: one issue at the root.
+      for (const opts of [null, ['2026-06-30'], '2026-06-30']) {
+        expect(validationIssues(() => evaluateUntyped(small(), opts))).toEqual([{ path: '', code: 'invalid-type', message: 'options must be an object with at least "asOf"' }]);
+      }
+    });
+
+    it('turns a ledger that cannot even be read (a throwing getter) into a ValidationError', () => {
+      const hostile = { partner: { id: 'p', joinedOn: '2020-01-01' } };
+      Object.defineProperty(hostile, 'entries', {
+        enumerable: true,
+        get() {
+          throw new Error('boom');
+        },
+      });
+      expect(validationIssues(() => evaluateUntyped(hostile, { asOf: '2026-06-30' }))).toEqual([
+        { path: '', code: 'invalid-type', message: 'the ledger could not be read: Error: boom' },
+      ]);
+    });
+
+    it('recognises a parsed ledger and does not parse it again: its outcome objects are reused', () => {
+      const parsed = parseLedger(small());
+      if (!parsed.ok) throw new Error('invalid');
+      const first = evaluate(parsed.ledger, { asOf: '2026-06-30' });
+      const second = evaluate(parsed.ledger, { asOf: '2026-06-30' });
+      expect(second.entries[0]).toBe(first.entries[0]);
+      // Raw input is parsed afresh each time.
+      const raw = small();
+      expect(evaluate(raw, { asOf: '2026-06-30' }).entries[0]).not.toBe(evaluate(raw, { asOf: '2026-06-30' }).entries[0]);
+    });
+
     it('accepts the built-in program and refuses something that is not a program', () => {
       expect(evaluate(small(), { asOf: '2026-06-30', program: exponentialProgram }).program).toEqual({
         id: 'exponential-partner-program',

@@ -248,6 +248,31 @@ describe('dated versions', () => {
     expect(outcomeOf(evaluate(raw, { asOf: '2027-01-01', program: reform }), 'w1')).toMatchObject({ outcome: 'counted', points: 750 });
   });
 
+  it('applies evidence a later version adds only from that version on', () => {
+    const input = definition();
+    const later = JSON.parse(JSON.stringify(input.versions[0]));
+    later.version = '2027.1';
+    later.effectiveFrom = '2027-01-01';
+    const talk = later.activities.find((row: { id: string }) => row.id === 'conference-talk');
+    talk.evidence = { words: { min: 300 } };
+    input.versions.push(later);
+    const program = defineProgram(input);
+    const raw = ledger([
+      { id: 'short', type: 'activity', date: '2026-12-15', activity: 'conference-talk', words: 100 },
+      { id: 'long', type: 'activity', date: '2026-12-16', activity: 'conference-talk', words: 300 },
+    ]);
+    const before = evaluate(raw, { asOf: '2026-12-31', program });
+    expect(before.entries.map((o) => [o.id, o.outcome, o.points])).toEqual([
+      ['short', 'counted', 500],
+      ['long', 'counted', 500],
+    ]);
+    const after = evaluate(raw, { asOf: '2027-01-01', program });
+    expect(after.entries.map((o) => [o.id, o.outcome, o.points, o.reason])).toEqual([
+      ['short', 'excluded', 0, 'evidence-not-met'],
+      ['long', 'counted', 500, undefined],
+    ]);
+  });
+
   it('excludes an activity a later version dropped', () => {
     const raw = ledger([{ id: 'p1', type: 'activity', date: '2026-12-15', activity: 'forum-post' }]);
     expect(outcomeOf(evaluate(raw, { asOf: '2026-12-31', program: reform }), 'p1')).toMatchObject({ outcome: 'counted', points: 10 });
