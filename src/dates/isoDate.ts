@@ -32,7 +32,9 @@ function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
+  const text = String(value);
+  // Most fields already have their width (years ≥ 1000, months and days ≥ 10).
+  return text.length >= width ? text : text.padStart(width, '0');
 }
 
 /**
@@ -158,6 +160,24 @@ export function monthEnd(date: IsoDate): IsoDate {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   return `${date.slice(0, 8)}${pad(daysInMonth(year, month), 2)}`;
+}
+
+/**
+ * The month ends D with from ≤ D ≤ to, ascending (the review dates of R12).
+ * @example
+ * monthEndsBetween('2024-01-15', '2024-03-30') //=> ['2024-01-31', '2024-02-29']
+ */
+export function monthEndsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
+  const dates: IsoDate[] = [];
+  const last = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1;
+  for (let total = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1; total <= last; total++) {
+    const year = Math.floor(total / 12);
+    const month = total - year * 12 + 1;
+    // The first month's end is on or after `from`; the last month's may be after `to`.
+    const date = fromFields(year, month, daysInMonth(year, month));
+    if (date <= to) dates.push(date);
+  }
+  return dates;
 }
 
 /**

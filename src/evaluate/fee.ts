@@ -83,23 +83,20 @@ export type FeeFacts = {
  * (points or the renewal waiver, in R10's order), `paid`, `due`.
  */
 export function feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, waivedThrough }: FeeFacts): FeeStatus {
-  const next = clampDate(nextAnniversary(joinedOn, asOf));
-  const extra = {
-    ...(paid === null ? {} : { paidThrough: clampDate(paid) }),
-    ...(waivedThrough === null ? {} : { waivedThrough: clampDate(waivedThrough) }),
-  };
+  // Built field by field, in the documented key order (no spreads: a timeline builds one per review).
+  const fee: { -readonly [K in keyof FeeStatus]?: FeeStatus[K] } = { status: 'due' };
   const [first] = bases;
   if (first === 'basic-points' || first === 'professional-renewal') {
-    return { status: 'waived', basis: first, ...extra, nextAnniversary: next };
+    fee.status = 'waived';
+    fee.basis = first;
+  } else if (first === 'fee') fee.status = 'paid';
+  else {
+    fee.amountDue = version.monthlyFee.text;
+    fee.period = 'month';
+    fee.annualAmount = multiplyMoney(version.monthlyFee, 12).text;
   }
-  if (first === 'fee') return { status: 'paid', ...extra, nextAnniversary: next };
-  const monthly = version.monthlyFee;
-  return {
-    status: 'due',
-    amountDue: monthly.text,
-    period: 'month',
-    annualAmount: multiplyMoney(monthly, 12).text,
-    ...extra,
-    nextAnniversary: next,
-  };
+  if (paid !== null) fee.paidThrough = clampDate(paid);
+  if (waivedThrough !== null) fee.waivedThrough = clampDate(waivedThrough);
+  fee.nextAnniversary = clampDate(nextAnniversary(joinedOn, asOf));
+  return fee as FeeStatus;
 }

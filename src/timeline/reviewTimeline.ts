@@ -1,4 +1,4 @@
-import { dayKey, monthEnd, plusMonths, type IsoDate } from '../dates/isoDate';
+import { dayKey, monthEnd, monthEndsBetween, plusMonths, type IsoDate } from '../dates/isoDate';
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry } from '../ledger/types';
@@ -40,38 +40,85 @@ export type ReviewTimelineOptions = {
   readonly policy?: TierPolicy;
 };
 
-const CATEGORY_KEYS = ['revenue', 'knowledge', 'program', 'certification', 'partner-year', 'bonus', 'special', 'adjustment'] as const satisfies readonly PointCategory[];
+/**
+ * A (row, month) of a monthly row (R3), or a (holder, certification) pair
+ * (R8): how many approved and pending entries of it are in the window, and
+ * what it is worth. Its state: 1 while an approved entry holds it, −1 while
+ * only pending ones do, else 0.
+ */
+type Slot = { approved: number; pending: number; state: -1 | 0 | 1; readonly points: number; readonly category: PointCategory; readonly kind: 'profile' | 'sales' | null; seen: number };
 
 /**
  * The window's running figures, kept as entries enter and leave it: the
  * timeline sorts the entries once and slides, it never re-reads the ledger.
+ * Slots change the figures only when their state changes, so a review reads
+ * totals instead of walking every month and pair.
  */
 type Running = {
+  /** Approved points by category, monthly rows included (certification credits and revenue are set per review). */
   byCategory: Record<PointCategory, number>;
-  pendingSimple: number;
+  /** Points that pending entries would add: simple entries and monthly slots only pending ones hold. */
+  pending: number;
   /** Revenue in cents while every amount is whole cents; `inexact` counts those that are not. */
   approvedCents: number;
   pendingCents: number;
   inexact: number;
   /** Whether a running cent sum ever left the safe integers (then the window is summed exactly each review). */
   overflowed: boolean;
-  /** Per (row, month) of monthly rows: approved and pending entries in the window (R3). */
-  months: Map<string, { approved: number; pending: number; points: number; category: PointCategory }>;
-  /** Per (holder, certification): approved and pending entries earned in the window (R8). */
-  pairs: Map<string, { approved: number; pending: number }>;
+  /** Pairs an approved entry in the window credits, and pairs only pending ones would. */
+  creditedPairs: number;
+  pendingPairs: number;
+  /** Slots by key, and each monthly or certification entry's slot once it has entered the window. */
+  slots: Map<string, Slot>;
+  slotOf: (Slot | undefined)[];
 };
 
-function emptyRunning(): Running {
+function emptyRunning(size: number): Running {
   return {
     byCategory: { revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 },
-    pendingSimple: 0,
+    pending: 0,
     approvedCents: 0,
     pendingCents: 0,
     inexact: 0,
     overflowed: false,
-    months: new Map(),
-    pairs: new Map(),
+    creditedPairs: 0,
+    pendingPairs: 0,
+    slots: new Map(),
+    slotOf: new Array(size),
   };
+}
+
+/** The slot of a monthly or certification entry, made on its first entry into the window. */
+function slotOf(running: Running, index: number, key: string, make: () => Slot): Slot {
+  let slot = running.slotOf[index];
+  if (slot === undefined) {
+    slot = running.slots.get(key);
+    if (slot === undefined) {
+      slot = make();
+      running.slots.set(key, slot);
+    }
+    running.slotOf[index] = slot;
+  }
+  return slot;
+}
+
+/** Counts one entry of a slot in (`sign` 1) or out (−1), and moves the figures when the slot's state changes. */
+function moveSlot(running: Running, slot: Slot, approved: boolean, sign: 1 | -1): void {
+  if (approved) slot.approved += sign;
+  else slot.pending += sign;
+  const state = slot.approved > 0 ? 1 : slot.pending > 0 ? -1 : 0;
+  if (state === slot.state) return;
+  const pair = slot.kind !== null;
+  for (const [was, by] of [[slot.state, -1], [state, 1]] as const) {
+    if (was === 1) {
+      if (pair) running.creditedPairs += by;
+      else running.byCategory[slot.category] += by * slot.points;
+    } else if (was === -1) {
+      if (pair) running.pendingPairs += by;
+      else running.pending += by * slot.points;
+    }
+  }
+  slot.state = state;
 }
 
 /** Adds (`sign` 1) or removes (`sign` -1) an entry's contribution to the window's figures. */
@@ -82,7 +129,7 @@ function slide(running: Running, entry: LedgerEntry, index: number, contribution
     case SIMPLE: {
       const points = sign * (contributions.points[index] as number);
       if (approved) running.byCategory[contributions.category[index] as PointCategory] += points;
-      else running.pendingSimple += points;
+      else running.pending += points;
       return;
     }
     case REVENUE: {
@@ -95,40 +142,22 @@ function slide(running: Running, entry: LedgerEntry, index: number, contribution
       return;
     }
     case MONTHLY: {
-      const key = monthlyKey(entry as ActivityEntry);
-      let month = running.months.get(key);
-      if (month === undefined) {
-        month = { approved: 0, pending: 0, points: contributions.points[index] as number, category: contributions.category[index] as PointCategory };
-        running.months.set(key, month);
-      }
-      if (approved) month.approved += sign;
-      else month.pending += sign;
+      const make = (): Slot => ({ approved: 0, pending: 0, state: 0, points: contributions.points[index] as number, category: contributions.category[index] as PointCategory, kind: null, seen: -1 });
+      moveSlot(running, slotOf(running, index, monthlyKey(entry as ActivityEntry), make), approved, sign);
       return;
     }
     case CERTIFICATION: {
       const certification = entry as CertificationEntry;
-      if (!version.certifications.has(certification.certification)) return;
-      const key = `${certification.holder}\u0000${certification.certification}`;
-      let pair = running.pairs.get(key);
-      if (pair === undefined) {
-        pair = { approved: 0, pending: 0 };
-        running.pairs.set(key, pair);
-      }
-      if (approved) pair.approved += sign;
-      else pair.pending += sign;
+      const row = version.certifications.get(certification.certification);
+      if (row === undefined) return;
+      const make = (): Slot => ({ approved: 0, pending: 0, state: 0, points: 0, category: 'certification', kind: row.kind, seen: -1 });
+      moveSlot(running, slotOf(running, index, `${certification.holder}\u0000${certification.certification}`, make), approved, sign);
       return;
     }
     default:
       // Fee payments and excluded entries add nothing to the window's points.
       return;
   }
-}
-
-/** The month ends D with from ≤ D ≤ to, ascending. */
-function monthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
-  const dates: IsoDate[] = [];
-  for (let date = monthEnd(from); date <= to; date = monthEnd(plusMonths(`${date.slice(0, 8)}01`, 1))) dates.push(date);
-  return dates;
 }
 
 /**
@@ -173,15 +202,15 @@ function timelineOf(
   from: IsoDate,
   to: IsoDate,
 ): Review[] {
-  const dates = monthEnds(from, to);
-  if (dates.length === 0) return [];
+  const first = monthEnd(from);
+  if (first > to) return [];
   const joinedOn = ledger.partner.joinedOn;
   // The review before the first gives its previousTier; a policy's state runs
   // from the first month end on or after joinedOn, so it never depends on `from`.
-  const before = monthEnd(plusMonths(`${(dates[0] as IsoDate).slice(0, 8)}01`, -1));
+  const before = monthEnd(plusMonths(`${first.slice(0, 8)}01`, -1));
   const policyStart = monthEnd(joinedOn);
   const start = policy === 'highest-met' || policyStart >= before ? before : policyStart;
-  const all = monthEnds(start, to);
+  const all = monthEndsBetween(start, to);
 
   const entries = ledger.entries;
   const days = internals.days;
@@ -189,7 +218,7 @@ function timelineOf(
   const certificationOrder: number[] = [];
   let contributions: Contributions | undefined;
   let version: CompiledVersion | undefined;
-  let running = emptyRunning();
+  let running = emptyRunning(entries.length);
   let lo = 0;
   let hi = 0;
   let held = -1;
@@ -203,7 +232,7 @@ function timelineOf(
       // A new program version: what entries earn may change; rebuild the window.
       version = current;
       contributions = contributionsOf(ledger, internals, version);
-      running = emptyRunning();
+      running = emptyRunning(entries.length);
       certificationOrder.length = 0;
       lo = 0;
       hi = 0;
@@ -231,7 +260,7 @@ function timelineOf(
     held = state.held;
     below = state.below;
     const tier = state.tier === -1 ? null : ((version.tiers[state.tier] as { row: { id: string } }).row.id);
-    if (date >= (dates[0] as IsoDate)) {
+    if (date >= first) {
       const change = tierChange(version, previous, tier);
       reviews.push({ date, tier, previousTier: previous, change, points: review.points, revenue: review.revenue, membership: review.membership, fee: review.fee });
     }
@@ -308,56 +337,39 @@ function reviewOn(
   }
   const revenuePoints = floorUnits(approvedRevenue);
 
-  let monthlyPending = 0;
+  // A copy in the result's key order (emptyRunning's), to which nothing adds keys.
   const byCategory = { ...running.byCategory };
-  for (const month of running.months.values()) {
-    if (month.approved > 0) byCategory[month.category] += month.points;
-    else if (month.pending > 0) monthlyPending += month.points;
-  }
-  let creditedPairs = 0;
-  let pendingPairs = 0;
-  for (const pair of running.pairs.values()) {
-    if (pair.approved > 0) creditedPairs++;
-    else if (pair.pending > 0) pendingPairs++;
-  }
   const credit = version.certificationPoints;
-  byCategory.certification = creditedPairs * credit;
+  byCategory.certification = running.creditedPairs * credit;
   byCategory.revenue = revenuePoints;
   for (const year of partnerYearCredits(ledger.partner.joinedOn, version, { from, to: date })) byCategory['partner-year'] += year.points;
 
-  let sum = 0;
-  for (const key of CATEGORY_KEYS) sum += byCategory[key];
+  const sum =
+    byCategory.revenue + byCategory.knowledge + byCategory.program + byCategory.certification + byCategory['partner-year'] + byCategory.bonus + byCategory.special + byCategory.adjustment;
   const total = Math.max(0, sum);
-  const pendingPoints = running.pendingSimple + monthlyPending + pendingPairs * credit;
-  const pending = pendingRise(sum, pendingPoints, revenuePoints, revenueIfApproved);
+  const pending = pendingRise(sum, running.pending + running.pendingPairs * credit, revenuePoints, revenueIfApproved);
 
-  // Certifications valid on the date (R8): approved, earned on or before it, not expired.
-  const valid = new Map<string, 'profile' | 'sales'>();
+  // Certifications valid on the date (R8): approved, earned on or before it, not expired; each pair once.
+  let profile = 0;
+  let sales = 0;
+  const stamp = dayKey(date);
   for (const index of certificationOrder) {
     const entry = entries[index] as CertificationEntry;
     if (entry.expiresOn !== undefined && entry.expiresOn < date) continue;
-    const row = version.certifications.get(entry.certification);
-    if (row !== undefined) valid.set(`${entry.holder}\u0000${entry.certification}`, row.kind);
-  }
-  let profile = 0;
-  let sales = 0;
-  for (const kind of valid.values()) {
-    if (kind === 'profile') profile++;
+    const slot = running.slotOf[index] as Slot;
+    if (slot.seen === stamp) continue;
+    slot.seen = stamp;
+    if (slot.kind === 'profile') profile++;
     else sales++;
   }
   const standing = { points: total, revenue: approvedRevenue, profile, sales };
   const { membership, fee } = membershipOn(ledger, internals, version, date, standing);
   return {
     met: highestTierIndex(version, standing),
-    points: { total, pending, byCategory: orderedCategories(byCategory) },
+    points: { total, pending, byCategory },
     revenue: { total: approvedRevenue.text, points: revenuePoints },
     membership,
     fee,
   };
 }
 
-function orderedCategories(values: Record<PointCategory, number>): PointsByCategory {
-  const out = {} as Record<PointCategory, number>;
-  for (const key of CATEGORY_KEYS) out[key] = values[key];
-  return out;
-}
