@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AFTER_END, BEFORE_START, clampDate, dayKey, anniversary, anniversaryIndex, isMonthEnd, monthEnd, plusDays, plusMonths, toIsoDate } from '../../src/dates/isoDate';
+import { AFTER_END, BEFORE_START, clampDate, dayKey, anniversary, anniversaryIndex, isMonthEnd, monthEnd, monthEndsBetween, plusDays, plusMonths, toIsoDate } from '../../src/dates/isoDate';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
@@ -117,6 +117,37 @@ describe('calendar arithmetic', () => {
     expect(anniversaryIndex('2023-03-15', '2023-03-14')).toBe(-1);
     expect(anniversaryIndex('2024-02-29', '2025-02-28')).toBe(1);
     expect(anniversaryIndex('2024-02-29', '2025-02-27')).toBe(0);
+  });
+});
+
+describe('monthEndsBetween (the review dates of R12)', () => {
+  it('lists the month ends from ≤ D ≤ to, leap February included', () => {
+    expect(monthEndsBetween('2024-01-15', '2024-03-30')).toEqual(['2024-01-31', '2024-02-29']);
+    expect(monthEndsBetween('2024-01-31', '2024-03-31')).toEqual(['2024-01-31', '2024-02-29', '2024-03-31']);
+    expect(monthEndsBetween('2025-12-01', '2026-02-28')).toEqual(['2025-12-31', '2026-01-31', '2026-02-28']);
+    expect(monthEndsBetween('2025-02-28', '2025-02-28')).toEqual(['2025-02-28']);
+  });
+
+  it('is empty when no month ends in the range', () => {
+    expect(monthEndsBetween('2026-06-01', '2026-06-29')).toEqual([]);
+    expect(monthEndsBetween('2026-07-01', '2026-06-30')).toEqual([]);
+  });
+
+  it('reaches the first and the last representable month ends', () => {
+    expect(monthEndsBetween('0001-01-01', '0001-02-28')).toEqual(['0001-01-31', '0001-02-28']);
+    expect(monthEndsBetween('9999-11-15', '9999-12-31')).toEqual(['9999-11-30', '9999-12-31']);
+  });
+
+  it('agrees with stepping month end by month end', () => {
+    const isoDateArb = fc.date({ min: new Date('1600-01-01T00:00:00Z'), max: new Date('9000-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(isoDateArb, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 27 }), (from, months, days) => {
+        const to = plusDays(plusMonths(from, months), days);
+        const stepped: string[] = [];
+        for (let date = monthEnd(from); date <= to; date = monthEnd(plusMonths(`${date.slice(0, 8)}01`, 1))) stepped.push(date);
+        expect(monthEndsBetween(from, to)).toEqual(stepped);
+      }),
+    );
   });
 });
 
