@@ -1,4 +1,4 @@
-import { anniversary, anniversaryIndex, clampDate, dayKey, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
+import { anniversary, clampDate, dayKey, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { FeePaymentEntry, Ledger } from '../ledger/types';
 import { FEE, type Contributions } from './contributions';
@@ -59,19 +59,21 @@ export function paidThrough(coverage: readonly Coverage[], asOf: IsoDate): IsoDa
 }
 
 /**
- * The anniversary after `asOf` (k ≥ 1) on which the fee position next changes.
+ * The anniversary after the review (k ≥ 1) on which the fee position next
+ * changes, from `k`, the index of the latest anniversary on or before it.
  * @example
- * nextAnniversary('2023-03-15', '2026-03-15') //=> '2027-03-15'
+ * nextAnniversary('2023-03-15', anniversaryIndex('2023-03-15', '2026-03-15')) //=> '2027-03-15'
  */
-export function nextAnniversary(joinedOn: IsoDate, asOf: IsoDate): IsoDate {
-  return anniversary(joinedOn, Math.max(anniversaryIndex(joinedOn, asOf) + 1, 1));
+export function nextAnniversary(joinedOn: IsoDate, k: number): IsoDate {
+  return anniversary(joinedOn, Math.max(k + 1, 1));
 }
 
 /** What decides the fee position on the review date. */
 export type FeeFacts = {
   readonly version: CompiledVersion;
   readonly joinedOn: IsoDate;
-  readonly asOf: IsoDate;
+  /** The index of the latest anniversary on or before the review date (negative before joinedOn). */
+  readonly anniversary: number;
   /** Membership bases that hold, in R10's order (empty before `joinedOn`). */
   readonly bases: readonly MembershipBasis[];
   readonly paidThrough: IsoDate | null;
@@ -82,7 +84,7 @@ export type FeeFacts = {
  * The fee position on the review date (R11), first that holds: `waived`
  * (points or the renewal waiver, in R10's order), `paid`, `due`.
  */
-export function feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, waivedThrough }: FeeFacts): FeeStatus {
+export function feeStatus({ version, joinedOn, anniversary: k, bases, paidThrough: paid, waivedThrough }: FeeFacts): FeeStatus {
   // Built field by field, in the documented key order (no spreads: a timeline builds one per review).
   const fee: { -readonly [K in keyof FeeStatus]?: FeeStatus[K] } = { status: 'due' };
   const [first] = bases;
@@ -97,6 +99,6 @@ export function feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, w
   }
   if (paid !== null) fee.paidThrough = clampDate(paid);
   if (waivedThrough !== null) fee.waivedThrough = clampDate(waivedThrough);
-  fee.nextAnniversary = clampDate(nextAnniversary(joinedOn, asOf));
+  fee.nextAnniversary = clampDate(nextAnniversary(joinedOn, k));
   return fee as FeeStatus;
 }

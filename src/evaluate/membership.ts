@@ -14,15 +14,15 @@ import type { FeeStatus, Membership, MembershipBasis } from './types';
 import type { DateRange } from './window';
 
 /**
- * The renewal waiver on `asOf` (R11): at the latest anniversary A (k ≥ 1), the
- * completed partnership year [A − 1 year, A − 1 day] is reviewed under the
- * version in effect on A − 1 day; reaching its renewal tier waives the fee
- * until the day before the next anniversary.
+ * The renewal waiver of a review (R11): at the latest anniversary A on or
+ * before it (A = `addYears(joinedOn, k)`, k ≥ 1), the completed partnership
+ * year [A − 1 year, A − 1 day] is reviewed under the version in effect on
+ * A − 1 day; reaching its renewal tier waives the fee until the day before
+ * the next anniversary.
+ * @param k - The index of the latest anniversary on or before the review date.
  * @returns The last waived day, or `null`.
  */
-export function renewalWaiver(ledger: Ledger, internals: LedgerInternals, asOf: IsoDate): IsoDate | null {
-  const joinedOn = ledger.partner.joinedOn;
-  const k = anniversaryIndex(joinedOn, asOf);
+export function renewalWaiver(ledger: Ledger, internals: LedgerInternals, k: number): IsoDate | null {
   if (k < 1) return null;
   // The completed year's review depends on the ledger and k only: once per ledger.
   const known = internals.renewals.get(k);
@@ -58,7 +58,9 @@ export function membershipOn(
   const member = asOf >= joinedOn;
   // Coverage is worked out with the version each payment was made under, not the review's.
   const paid = paidThrough(coverageOf(ledger, internals, contributionsOf(ledger, internals, version)), asOf);
-  const waivedThrough = member ? renewalWaiver(ledger, internals, asOf) : null;
+  // The latest anniversary on or before asOf: the renewal waiver and the next anniversary both follow from it.
+  const k = anniversaryIndex(joinedOn, asOf);
+  const waivedThrough = member ? renewalWaiver(ledger, internals, k) : null;
   const bases: MembershipBasis[] = [];
   if (member) {
     if (meetsTier(version, version.membershipIndex, standing)) bases.push('basic-points');
@@ -67,6 +69,6 @@ export function membershipOn(
   }
   return {
     membership: { active: bases.length > 0, basis: bases[0] ?? null, bases },
-    fee: feeStatus({ version, joinedOn, asOf, bases, paidThrough: paid, waivedThrough }),
+    fee: feeStatus({ version, joinedOn, anniversary: k, bases, paidThrough: paid, waivedThrough }),
   };
 }

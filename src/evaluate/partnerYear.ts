@@ -14,6 +14,9 @@ import type { DateRange } from './window';
  */
 export function partnerYearCredits(joinedOn: IsoDate, version: CompiledVersion, window: DateRange): DerivedCredit[] {
   const credits: DerivedCredit[] = [];
+  // The k-th credit falls in year(joinedOn) + k (or past 9999): when the last one's year
+  // is before the window's, none counts, and no date needs computing (a long-standing partner's every review).
+  if (Number(joinedOn.slice(0, 4)) + version.partnerYears - 1 < Number(window.from.slice(0, 4))) return credits;
   for (let k = 0; k < version.partnerYears; k++) {
     const date = anniversary(joinedOn, k);
     if (date >= window.from && date <= window.to) credits.push({ rule: 'R5', date, points: version.partnerYearPoints });
