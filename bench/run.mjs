@@ -4,7 +4,8 @@
  * Over seeded generated ledgers (bench/generate.mjs) of 10 … 1,000,000
  * entries and a batch of 1,000 partners × 100 entries, side by side in one
  * process: `evaluate` of pre-parsed ledgers, `parseLedger` + `evaluate`, the
- * plain-number baseline (bench/baseline.mjs), json-rules-engine on
+ * plain-number baseline (bench/baseline.mjs), zod/mini's own strict parse
+ * of the same input (bench/zodStrictSchema.mjs), json-rules-engine on
  * precomputed facts, and `reviewTimeline` / `planUpgrade` when the built
  * package exports them. Each group runs `--rounds` times (default 3), the
  * tasks of a group alternating within a round, and reports medians; ratios
@@ -25,6 +26,7 @@ import * as lib from '../dist/index.js';
 import { generateLedger, generateBatch, AS_OF } from './generate.mjs';
 import { baselineEvaluate, prepareBaseline } from './baseline.mjs';
 import { createTierEngine, engineTier } from './rulesEngine.mjs';
+import { zodStrictLedger } from './zodStrictSchema.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(
@@ -142,6 +144,7 @@ async function fixture(raw) {
   if (base.total !== lib1.points.total || base.tier !== lib1.tier) {
     throw new Error(`baseline disagrees with evaluate on ${raw.partner.id}: ${base.total}/${base.tier} vs ${lib1.points.total}/${lib1.tier}`);
   }
+  if (!zodStrictLedger.safeParse(raw).success) throw new Error(`the reference zod/mini schema refuses ${raw.partner.id}`);
   const viaEngine = await engineTier(engine, base.facts);
   if (viaEngine !== lib1.tier) throw new Error(`json-rules-engine says ${viaEngine}, evaluate ${lib1.tier}`);
   return { raw, ledger, prepared, facts: base.facts, tier: lib1.tier, total: lib1.points.total };
@@ -168,6 +171,8 @@ for (const n of SIZES) {
     { name: 'evaluate (first call)', fn: () => evaluate(fresh, opts), beforeEach: () => { fresh = parseLedger(f.raw).ledger; gc(); }, budget: { time: 0, warmupTime: 0, warmupIterations: 2, iterations: n >= 1_000_000 ? 3 : n >= 100_000 ? 6 : 60 } },
     { name: 'parseLedger', fn: () => parseLedger(f.raw), budget: n >= 1_000_000 ? { iterations: 3 } : {} },
     { name: 'parseLedger + evaluate', fn: () => evaluate(parseLedger(f.raw).ledger, opts), budget: n >= 1_000_000 ? { iterations: 3 } : {} },
+    // SPEC §4's reference: zod/mini's own strict parse of the same input, without the library's checks (bench/zodStrictSchema.mjs).
+    { name: 'zod/mini strict schema alone', fn: () => zodStrictLedger.safeParse(f.raw), budget: n >= 1_000_000 ? { iterations: 3 } : {} },
     { name: 'json-rules-engine (facts only)', fn: () => engineTier(engine, f.facts), async: true, entries: 10 },
   ];
   if (reviewTimeline) tasks.push({ name: 'reviewTimeline 12 months', fn: () => reviewTimeline(f.ledger, TIMELINE) });

@@ -31,6 +31,22 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** Whether `value` (10 characters) is `DDDD-DD-DD` with ASCII digits. */
+function isPlainDate(value: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? code !== 45 : code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** The number the ASCII digits of `value` from `start` to `end` write. */
+function digits(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + value.charCodeAt(i) - 48;
+  return n;
+}
+
 function pad(value: number, width: number): string {
   const text = String(value);
   // Most fields already have their width (years ≥ 1000, months and days ≥ 10).
@@ -48,6 +64,8 @@ function pad(value: number, width: number): string {
  * toIsoDate('2026-02-30') //=> null
  */
 export function toIsoDate(value: string): IsoDate | null {
+  // Plain dates, by far the most common, without the regex: digits and dashes by position.
+  if (value.length === 10) return isPlainDate(value) && isRealDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)) ? value : null;
   const m = value.length > 64 ? null : datePattern.exec(value);
   if (m === null) return null;
   if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
@@ -224,7 +242,5 @@ export function anniversaryIndex(start: IsoDate, date: IsoDate): number {
  * dayKey('2026-03-31') //=> 20260331
  */
 export function dayKey(date: IsoDate): number {
-  const c = (i: number) => date.charCodeAt(i) - 48;
-  const year = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
-  return year * 10_000 + (c(5) * 10 + c(6)) * 100 + c(8) * 10 + c(9);
+  return digits(date, 0, 4) * 10_000 + digits(date, 5, 7) * 100 + digits(date, 8, 10);
 }

@@ -1,4 +1,4 @@
-import { dayKey, toIsoDate } from '../dates/isoDate';
+import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
 import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { parseMoney, type Money } from '../money/money';
 import type { Contributions } from '../evaluate/contributions';
@@ -81,41 +81,48 @@ export function parseLedger(input: unknown, opts: ParseLedgerOptions = {}): Pars
 
 /** Parses with a compiled program; may throw only on hostile objects. */
 export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): ParseLedgerResult {
-  const result = getLedgerSchema().safeParse(input, { reportInput: true });
+  const schema = getLedgerSchema();
+  const result = schema.safeParse(input);
   const issues: LedgerIssue[] = [];
   if (!result.success) {
-    for (const zodIssue of result.error.issues as unknown as ZodIssueLike[]) issues.push(...fromZodIssue(zodIssue));
+    // Issue messages show the values: parse again with them (only invalid input pays for this).
+    const reported = schema.safeParse(input, { reportInput: true });
+    for (const zodIssue of (reported.error ?? result.error).issues as unknown as ZodIssueLike[]) issues.push(...fromZodIssue(zodIssue));
   }
-  const metas = checkCrossEntry(input, program, issues);
+  const checked = checkValues(input, program, issues);
   if (issues.length > 0 || !result.success) {
     return { ok: false, issues: sortIssues(issues) as [LedgerIssue, ...LedgerIssue[]] };
   }
 
   const data = result.data as unknown as {
-    partner: Ledger['partner'] & { meta?: Meta };
+    partner: { -readonly [K in keyof Ledger['partner']]: Ledger['partner'][K] };
     entries: (LedgerEntry & { status?: LedgerEntry['status']; meta?: Meta })[];
     meta?: Meta;
   };
-  const money: (Money | undefined)[] = new Array(data.entries.length);
   const entries = data.entries;
   const days = new Int32Array(entries.length);
   for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } & { amount?: string };
+    const entry = entries[index] as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } & { amount?: string; expiresOn?: string };
     entry.status ??= 'approved';
+    entry.date = checked.dates[index] as IsoDate;
     days[index] = dayKey(entry.date);
+    const expiresOn = checked.expires.get(index);
+    if (expiresOn !== undefined) entry.expiresOn = expiresOn;
+    const money = checked.money[index];
+    if (money !== undefined) entry.amount = money.text;
     // -0 is 0: results never carry a negative zero.
     const numbers = entry as { points?: number; words?: number };
     if (Object.is(numbers.points, -0)) numbers.points = 0;
     if (Object.is(numbers.words, -0)) numbers.words = 0;
-    const copiedMeta = metas.get(index);
+    const copiedMeta = checked.metas.get(index);
     if (copiedMeta !== undefined) entry.meta = copiedMeta;
-    if (entry.amount !== undefined) money[index] = parseMoney(entry.amount) as Money;
   }
-  const partnerMeta = metas.get(PARTNER_META);
-  const ledgerMeta = metas.get(LEDGER_META);
+  data.partner.joinedOn = checked.joinedOn as IsoDate;
+  const partnerMeta = checked.metas.get(PARTNER_META);
+  const ledgerMeta = checked.metas.get(LEDGER_META);
   const partner = partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta };
   const ledger: Ledger = ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta };
-  parsed.set(ledger, { program, days, money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length), memo: {} });
+  parsed.set(ledger, { program, days, money: checked.money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length), memo: {} });
   return { ok: true, ledger };
 }
 
@@ -126,21 +133,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * The checks zod cannot do, in one pass over the raw input (so they are
- * reported even when zod found other issues): duplicate ids, references,
- * activity rows and certification ids of the program, date order, and `meta`.
- * Returns the safe copies of every `meta`, by entry index.
- */
-function checkCrossEntry(input: unknown, program: CompiledProgram, issues: LedgerIssue[]): Map<number, Meta> {
-  const metas = new Map<number, Meta>();
-  if (!isRecord(input)) return metas;
-  copyMetaInto(metas, LEDGER_META, input['meta'], 'meta', issues);
-  const partner = input['partner'];
-  if (isRecord(partner)) copyMetaInto(metas, PARTNER_META, partner['meta'], 'partner.meta', issues);
-  const entries = input['entries'];
-  if (!Array.isArray(entries)) return metas;
+/** What the one pass over the raw input found valid, normalised, by entry index. */
+type Checked = {
+  /** Safe copies of every `meta` (keys: entry index, {@link PARTNER_META}, {@link LEDGER_META}). */
+  readonly metas: Map<number, Meta>;
+  /** Each entry's date as `YYYY-MM-DD` (a timestamp reduced to its UTC date). */
+  readonly dates: (IsoDate | undefined)[];
+  /** Certifications' `expiresOn`, normalised the same way. */
+  readonly expires: Map<number, IsoDate>;
+  /** The exact amount of each revenue and fee-payment entry. */
+  readonly money: (Money | undefined)[];
+  joinedOn: IsoDate | undefined;
+};
 
+/**
+ * The checks zod has no check for, in one pass over the raw input (so they
+ * are reported even when zod found other issues): dates and amounts (read
+ * once, normalised), duplicate ids, references, activity rows and
+ * certification ids of the program, date order, and `meta`.
+ */
+function checkValues(input: unknown, program: CompiledProgram, issues: LedgerIssue[]): Checked {
+  const checked: Checked = { metas: new Map(), dates: [], expires: new Map(), money: [], joinedOn: undefined };
+  if (!isRecord(input)) return checked;
+  copyMetaInto(checked.metas, LEDGER_META, input['meta'], 'meta', issues);
+  const partner = input['partner'];
+  if (isRecord(partner)) {
+    copyMetaInto(checked.metas, PARTNER_META, partner['meta'], 'partner.meta', issues);
+    checked.joinedOn = readDate(partner['joinedOn'], 'partner.joinedOn', issues);
+  }
+  const entries = input['entries'];
+  if (!Array.isArray(entries)) return checked;
+
+  checked.dates.length = entries.length;
+  checked.money.length = entries.length;
   const firstIndexById = new Map<string, number>();
   const references: number[] = [];
   for (let index = 0; index < entries.length; index++) {
@@ -152,13 +177,18 @@ function checkCrossEntry(input: unknown, program: CompiledProgram, issues: Ledge
       if (first === undefined) firstIndexById.set(id, index);
       else issues.push(issue(`entries[${index}].id`, 'duplicate-id', `duplicate id "${id}": entries[${first}].id has it too`));
     }
-    if (entry['meta'] !== undefined) copyMetaInto(metas, index, entry['meta'], `entries[${index}].meta`, issues);
+    checked.dates[index] = readDate(entry['date'], `entries[${index}].date`, issues);
+    if (entry['meta'] !== undefined) copyMetaInto(checked.metas, index, entry['meta'], `entries[${index}].meta`, issues);
     switch (entry['type']) {
+      case 'revenue':
+      case 'fee-payment':
+        checked.money[index] = readAmount(entry['amount'], `entries[${index}].amount`, issues);
+        break;
       case 'activity':
         checkActivity(entry, index, program, issues);
         break;
       case 'certification':
-        checkCertification(entry, index, program, issues);
+        checkCertification(entry, index, program, checked, issues);
         break;
       case 'bonus':
         if (typeof entry['relatesTo'] === 'string') references.push(index);
@@ -171,7 +201,26 @@ function checkCrossEntry(input: unknown, program: CompiledProgram, issues: Ledge
       issues.push(issue(`entries[${index}].relatesTo`, 'unknown-reference', `no entry of this ledger has the id "${target}"`));
     }
   }
-  return metas;
+  return checked;
+}
+
+/** A date field's calendar date; a string that is not one is an issue (other types are zod's). */
+function readDate(value: unknown, path: string, issues: LedgerIssue[]): IsoDate | undefined {
+  if (typeof value !== 'string') return undefined;
+  const date = toIsoDate(value);
+  if (date !== null) return date;
+  issues.push(issue(path, 'invalid-date', `"${value.slice(0, 40)}" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`));
+  return undefined;
+}
+
+/** An amount field's exact value; a string or number that is not a plain decimal is an issue (other types are zod's). */
+function readAmount(value: unknown, path: string, issues: LedgerIssue[]): Money | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const money = parseMoney(value);
+  if (money !== null) return money;
+  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
+  issues.push(issue(path, 'invalid-amount', `${shown} is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`));
+  return undefined;
 }
 
 const derivedMessages = {
@@ -214,21 +263,19 @@ function checkActivity(entry: Record<string, unknown>, index: number, program: C
   }
 }
 
-function checkCertification(entry: Record<string, unknown>, index: number, program: CompiledProgram, issues: LedgerIssue[]): void {
+function checkCertification(entry: Record<string, unknown>, index: number, program: CompiledProgram, checked: Checked, issues: LedgerIssue[]): void {
   const at = `entries[${index}]`;
   const certification = entry['certification'];
   if (typeof certification === 'string' && !program.certifications.has(certification)) {
     const known = [...program.certifications.keys()].join(', ');
     issues.push(issue(`${at}.certification`, 'unknown-certification', `"${certification.slice(0, 60)}" is not a certification of the program (${known})`));
   }
-  const date = entry['date'];
-  const expiresOn = entry['expiresOn'];
-  if (typeof date === 'string' && typeof expiresOn === 'string') {
-    const earned = toIsoDate(date);
-    const expires = toIsoDate(expiresOn);
-    if (earned !== null && expires !== null && expires < earned) {
-      issues.push(issue(`${at}.expiresOn`, 'invalid-range', `expires on ${expires}, before it was earned on ${earned}`));
-    }
+  const expires = readDate(entry['expiresOn'], `${at}.expiresOn`, issues);
+  if (expires === undefined) return;
+  checked.expires.set(index, expires);
+  const earned = checked.dates[index];
+  if (earned !== undefined && expires < earned) {
+    issues.push(issue(`${at}.expiresOn`, 'invalid-range', `expires on ${expires}, before it was earned on ${earned}`));
   }
 }
 

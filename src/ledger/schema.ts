@@ -1,12 +1,11 @@
 /**
- * The strict ledger schema (zod/mini). Structure, types, ranges, dates and
- * amounts are checked here; what depends on the program or on other entries
- * (activity rows, certification ids, duplicate ids, references) is checked in
- * one pass by `parseLedger`. Built on first use: nothing runs at import time.
+ * The strict ledger schema (zod/mini). Structure, types, lengths and ranges
+ * are checked here; what zod has no check for — the values of dates and amounts,
+ * and what depends on the program or on other entries (activity rows,
+ * certification ids, duplicate ids, references) — is checked in one pass by
+ * `parseLedger`. Built on first use: nothing runs at import time.
  */
 import * as z from 'zod/mini';
-import { toIsoDate } from '../dates/isoDate';
-import { parseMoney } from '../money/money';
 
 /** The longest id, holder or name. */
 export const MAX_ID_LENGTH = 200;
@@ -28,33 +27,11 @@ export const activityCategories = ['knowledge', 'program'] as const;
 function buildLedgerSchema() {
   const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));
   const text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
-  const date = z.string().check(
-    z.check<string>((payload) => {
-      const value = toIsoDate(payload.value);
-      if (value === null) {
-        payload.issues.push({
-          code: 'custom',
-          input: payload.value,
-          message: `"${payload.value.slice(0, 40)}" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`,
-          params: { code: 'invalid-date' },
-        });
-      } else payload.value = value;
-    }),
-  );
-  const amount = z.union([z.string(), z.number()]).check(
-    z.check<string | number>((payload) => {
-      const money = parseMoney(payload.value);
-      if (money === null) {
-        const shown = typeof payload.value === 'string' ? `"${payload.value.slice(0, 40)}"` : String(payload.value);
-        payload.issues.push({
-          code: 'custom',
-          input: payload.value,
-          message: `${shown} is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`,
-          params: { code: 'invalid-amount' },
-        });
-      } else payload.value = money.text;
-    }),
-  );
+  // Dates and amounts are typed here; their values (real calendar dates,
+  // timestamps reduced to their UTC date, exact decimals) are checked and
+  // normalised in parseLedger's one pass, which reads each of them once.
+  const date = z.string();
+  const amount = z.union([z.string(), z.number()]);
   const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
   const meta = z.optional(z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)));
   const base = { id, date, status: z.optional(z.enum(entryStatuses)), meta };
