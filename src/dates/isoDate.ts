@@ -18,9 +18,8 @@ export type IsoDate = string;
 export const MIN_DATE: IsoDate = '0001-01-01';
 export const MAX_DATE: IsoDate = '9999-12-31';
 
-// YYYY-MM-DD, or an RFC 3339 date-time: T or t, optional fraction, Z or a numeric offset.
-const datePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/;
+// An RFC 3339 date-time: T or t, optional fraction, Z or a numeric offset (plain dates have their own fast path).
+const timestampPattern = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -66,10 +65,9 @@ function pad(value: number, width: number): string {
 export function toIsoDate(value: string): IsoDate | null {
   // Plain dates, by far the most common, without the regex: digits and dashes by position.
   if (value.length === 10) return isPlainDate(value) && isRealDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)) ? value : null;
-  const m = value.length > 64 ? null : datePattern.exec(value);
+  const m = value.length > 64 ? null : timestampPattern.exec(value);
   if (m === null) return null;
   if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
-  if (m[4] === undefined) return value;
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   // With `Z` there is no offset: its fields are NaN, which fails no check.

@@ -7,7 +7,7 @@ import type { EntryOutcome } from '../evaluate/types';
 import { compileProgram, isKnownProgram, type CompiledProgram, type CompiledVersion } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
 import type { Program } from '../program/types';
-import { getLedgerSchema } from './schema';
+import { entryTypes, getLedgerSchema } from './schema';
 import type { Ledger, LedgerEntry, Meta } from './types';
 
 /** Options of {@link parseLedger}. */
@@ -83,15 +83,19 @@ export function parseLedger(input: unknown, opts: ParseLedgerOptions = {}): Pars
 export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): ParseLedgerResult {
   const schema = getLedgerSchema();
   const result = schema.safeParse(input);
-  const issues: LedgerIssue[] = [];
+  // Issues in the schema's order (zod's, and the values of dates and amounts), then the cross-entry checks'.
+  const schemaIssues: LedgerIssue[] = [];
+  const crossIssues: LedgerIssue[] = [];
   if (!result.success) {
     // Issue messages show the values: parse again with them (only invalid input pays for this).
     const reported = schema.safeParse(input, { reportInput: true });
-    for (const zodIssue of (reported.error ?? result.error).issues as unknown as ZodIssueLike[]) issues.push(...fromZodIssue(zodIssue));
+    if (reported.success) return { ok: false, issues: [issue('', 'invalid-type', 'the input changed while it was read (a getter or a proxy gave different values)')] };
+    for (const zodIssue of reported.error.issues as unknown as ZodIssueLike[]) schemaIssues.push(...fromZodIssue(zodIssue));
   }
-  const checked = checkValues(input, program, issues);
-  if (issues.length > 0 || !result.success) {
-    return { ok: false, issues: sortIssues(issues) as [LedgerIssue, ...LedgerIssue[]] };
+  // Valid input is checked on zod's copy: what the pass checks is what the ledger keeps.
+  const checked = checkValues(result.success ? result.data : input, program, schemaIssues, crossIssues);
+  if (!result.success || schemaIssues.length > 0 || crossIssues.length > 0) {
+    return { ok: false, issues: sortIssues(schemaIssues, crossIssues, checked.types) as [LedgerIssue, ...LedgerIssue[]] };
   }
 
   const data = result.data as unknown as {
@@ -144,6 +148,8 @@ type Checked = {
   /** The exact amount of each revenue and fee-payment entry. */
   readonly money: (Money | undefined)[];
   joinedOn: IsoDate | undefined;
+  /** Each entry's `type` as written (it orders the entry's issues). */
+  readonly types: unknown[];
 };
 
 /**
@@ -152,14 +158,14 @@ type Checked = {
  * once, normalised), duplicate ids, references, activity rows and
  * certification ids of the program, date order, and `meta`.
  */
-function checkValues(input: unknown, program: CompiledProgram, issues: LedgerIssue[]): Checked {
-  const checked: Checked = { metas: new Map(), dates: [], expires: new Map(), money: [], joinedOn: undefined };
+function checkValues(input: unknown, program: CompiledProgram, valueIssues: LedgerIssue[], issues: LedgerIssue[]): Checked {
+  const checked: Checked = { metas: new Map(), dates: [], expires: new Map(), money: [], joinedOn: undefined, types: [] };
   if (!isRecord(input)) return checked;
   copyMetaInto(checked.metas, LEDGER_META, input['meta'], 'meta', issues);
   const partner = input['partner'];
   if (isRecord(partner)) {
     copyMetaInto(checked.metas, PARTNER_META, partner['meta'], 'partner.meta', issues);
-    checked.joinedOn = readDate(partner['joinedOn'], 'partner.joinedOn', issues);
+    checked.joinedOn = readDate(partner['joinedOn'], 'partner.joinedOn', valueIssues);
   }
   const entries = input['entries'];
   if (!Array.isArray(entries)) return checked;
@@ -177,18 +183,22 @@ function checkValues(input: unknown, program: CompiledProgram, issues: LedgerIss
       if (first === undefined) firstIndexById.set(id, index);
       else issues.push(issue(`entries[${index}].id`, 'duplicate-id', `duplicate id "${id}": entries[${first}].id has it too`));
     }
-    checked.dates[index] = readDate(entry['date'], `entries[${index}].date`, issues);
     if (entry['meta'] !== undefined) copyMetaInto(checked.metas, index, entry['meta'], `entries[${index}].meta`, issues);
-    switch (entry['type']) {
+    const type = entry['type'];
+    checked.types[index] = type;
+    // As zod does, an entry's fields are checked only once its type is known.
+    if (!(entryTypes as readonly unknown[]).includes(type)) continue;
+    checked.dates[index] = readDate(entry['date'], `entries[${index}].date`, valueIssues);
+    switch (type) {
       case 'revenue':
       case 'fee-payment':
-        checked.money[index] = readAmount(entry['amount'], `entries[${index}].amount`, issues);
+        checked.money[index] = readAmount(entry['amount'], `entries[${index}].amount`, valueIssues);
         break;
       case 'activity':
         checkActivity(entry, index, program, issues);
         break;
       case 'certification':
-        checkCertification(entry, index, program, checked, issues);
+        checkCertification(entry, index, program, checked, valueIssues, issues);
         break;
       case 'bonus':
         if (typeof entry['relatesTo'] === 'string') references.push(index);
@@ -263,14 +273,14 @@ function checkActivity(entry: Record<string, unknown>, index: number, program: C
   }
 }
 
-function checkCertification(entry: Record<string, unknown>, index: number, program: CompiledProgram, checked: Checked, issues: LedgerIssue[]): void {
+function checkCertification(entry: Record<string, unknown>, index: number, program: CompiledProgram, checked: Checked, valueIssues: LedgerIssue[], issues: LedgerIssue[]): void {
   const at = `entries[${index}]`;
   const certification = entry['certification'];
   if (typeof certification === 'string' && !program.certifications.has(certification)) {
     const known = [...program.certifications.keys()].join(', ');
     issues.push(issue(`${at}.certification`, 'unknown-certification', `"${certification.slice(0, 60)}" is not a certification of the program (${known})`));
   }
-  const expires = readDate(entry['expiresOn'], `${at}.expiresOn`, issues);
+  const expires = readDate(entry['expiresOn'], `${at}.expiresOn`, valueIssues);
   if (expires === undefined) return;
   checked.expires.set(index, expires);
   const earned = checked.dates[index];
@@ -328,18 +338,60 @@ function entryIndexOf(path: string): number {
   return m === null ? -1 : Number(m[1]);
 }
 
-/** Issues in ledger order (top level and partner first, then by entry), one per path and code. */
-function sortIssues(issues: LedgerIssue[]): LedgerIssue[] {
+/** The order zod visits the fields of each object in (schema.ts), for {@link schemaRank}. */
+type FieldOrders = { readonly top: readonly string[]; readonly partner: readonly string[]; readonly entry: ReadonlyMap<unknown, readonly string[]> };
+let fieldOrders: FieldOrders | undefined;
+
+function getFieldOrders(): FieldOrders {
+  if (fieldOrders === undefined) {
+    const schema = getLedgerSchema();
+    const entry = new Map<unknown, readonly string[]>();
+    for (const option of schema.shape.entries.def.element.def.options) entry.set(option.shape.type.def.values[0], Object.keys(option.shape));
+    fieldOrders = { top: Object.keys(schema.shape), partner: Object.keys(schema.shape.partner.shape), entry };
+  }
+  return fieldOrders;
+}
+
+/** The position of `field` in `order`; the object itself first, unknown fields last (zod reports them after the known ones). */
+function rankIn(order: readonly string[] | undefined, field: string | undefined): number {
+  if (field === undefined) return -1;
+  const at = order?.indexOf(field) ?? -1;
+  return at === -1 ? 999 : at;
+}
+
+/** Where zod would report an issue at `path` among its other issues for the same entry (or for the top level and partner). */
+function schemaRank(path: string, entry: number, types: readonly unknown[]): number {
+  const orders = getFieldOrders();
+  const rest = entry >= 0 ? path.slice(path.indexOf(']') + 1) : path;
+  if (rest === '') return entry >= 0 ? -1 : -1000;
+  // `.field` or `field` (a plain key), else a quoted key (`["a b"]`), which no schema has.
+  const [, first, second] = /^\.?([A-Za-z_$][\w$]*)?(?:\.([A-Za-z_$][\w$]*))?/.exec(rest) as RegExpExecArray;
+  if (entry >= 0) return rankIn(orders.entry.get(types[entry]), first ?? '');
+  const top = rankIn(orders.top, first ?? '');
+  return first === 'partner' ? top * 1000 + 1 + rankIn(orders.partner, second) : top * 1000;
+}
+
+/**
+ * Issues in ledger order (top level and partner first, then by entry), one
+ * per path and code. Within each, the schema's issues (zod's, and the values
+ * of dates and amounts) come in the schema's field order, as one zod parse
+ * reports them; the cross-entry checks' follow.
+ */
+function sortIssues(schemaIssues: readonly LedgerIssue[], crossIssues: readonly LedgerIssue[], types: readonly unknown[]): LedgerIssue[] {
   const seen = new Set<string>();
-  return issues
-    .filter((value) => {
+  return [...schemaIssues, ...crossIssues]
+    .map((value, position) => {
+      const entry = entryIndexOf(value.path);
+      const schema = position < schemaIssues.length;
+      return { value, position, entry, phase: schema ? 0 : 1, rank: schema ? schemaRank(value.path, entry, types) : 0 };
+    })
+    .sort((a, b) => a.entry - b.entry || a.phase - b.phase || a.rank - b.rank || a.position - b.position)
+    .filter(({ value }) => {
       // zod may report one value twice (e.g. beyond the safe integers and beyond the maximum).
       const key = `${value.path}\u0000${value.code}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .map((value, position) => ({ value, position, entry: entryIndexOf(value.path) }))
-    .sort((a, b) => a.entry - b.entry || a.position - b.position)
     .map(({ value }) => value);
 }

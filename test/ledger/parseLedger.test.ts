@@ -228,6 +228,35 @@ describe('parseLedger', () => {
   });
 
   describe('every issue at once', () => {
+    it('lists an object\'s issues in its fields\' order, unknown fields after the known ones, the cross-entry checks last', () => {
+      const issues = issuesOf({
+        partner: { id: 'p', joinedOn: 'bad', extra: 1 },
+        entries: [
+          { id: 'x', type: 'revenue', date: '2026-02-30', amount: '1e3', source: 'nope' },
+          { id: 'x', type: 'fee-payment', date: '2026-01-01', months: 0, amount: 'ten', note: 1 },
+          { id: 'c', type: 'certification', date: '2026-01-31T23:00:00-05:00', holder: 'h', certification: 'developer', expiresOn: '2026-01-31' },
+        ],
+      });
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'partner.joinedOn invalid-date',
+        'partner.extra unknown-field',
+        'entries[0].date invalid-date',
+        'entries[0].amount invalid-amount',
+        'entries[0].source invalid-value',
+        'entries[1].months invalid-integer',
+        'entries[1].amount invalid-amount',
+        'entries[1].note unknown-field',
+        'entries[1].id duplicate-id',
+        // Earned 2026-02-01 (the timestamp's UTC date), expiring the day before.
+        'entries[2].expiresOn invalid-range',
+      ]);
+    });
+
+    it('checks the fields of an entry only once its type is known, as the schema does', () => {
+      expect(issuesOf(ledger([{ id: 'x', type: 'revnue', date: '2026-02-30', amount: '1e3' }])).map((i) => `${i.path} ${i.code}`)).toEqual(['entries[0].type unknown-entry-type']);
+      expect(issuesOf(ledger([{ id: 'x', date: 'bogus' }])).map((i) => `${i.path} ${i.code}`)).toEqual(['entries[0].type missing-field']);
+    });
+
     it('reports issues in the partner and several entries together', () => {
       const issues = issuesOf({
         partner: { id: 'p', joinedOn: '2023-02-29' },
@@ -463,6 +492,31 @@ describe('parseLedger', () => {
     ])('%j is stored as %j', (amount, canonical) => {
       const entry = entryById(parsed(revenue(amount)), 'r');
       expect(entry).toMatchObject({ type: 'revenue', amount: canonical });
+    });
+  });
+
+  describe('values that change between reads (getters)', () => {
+    it('keeps exactly the values it validated', () => {
+      let reads = 0;
+      const entry = Object.defineProperty({ id: 'x', type: 'revenue', date: '2026-01-01', source: 'direct-sale' }, 'amount', {
+        enumerable: true,
+        get: () => (reads++ === 0 ? '10' : {}),
+      });
+      const result = parseLedger(ledger([entry]));
+      expect(result.ok && result.ledger.entries[0]).toMatchObject({ amount: '10.00' });
+      if (!result.ok) throw new Error('invalid');
+      expect(evaluate(result.ledger, { asOf: '2026-06-30' }).revenue).toEqual({ total: '10.00', points: 10 });
+    });
+
+    it('says the input changed when a value valid on one read is invalid on the next', () => {
+      let reads = 0;
+      const entry = Object.defineProperty({ id: 'x', type: 'special', points: 1, description: 'd' }, 'date', {
+        enumerable: true,
+        get: () => (reads++ === 0 ? 5 : '2026-01-01'),
+      });
+      expect(issuesOf(ledger([entry]))).toEqual([
+        { path: '', code: 'invalid-type', message: 'the input changed while it was read (a getter or a proxy gave different values)' },
+      ]);
     });
   });
 
