@@ -679,3 +679,160 @@ describe('parseLedger', () => {
     });
   });
 });
+
+describe('parseLedger: every message names the value and what is expected', () => {
+  const codeMessage = (input: unknown) => issuesOf(input).map((i) => [i.path, i.code, i.message]);
+
+  it('quotes dates and amounts, cut to 40 characters', () => {
+    const long = `2026-01-01${'x'.repeat(60)}`;
+    expect(
+      codeMessage(
+        ledger([
+          { id: 'a', type: 'special', date: long, points: 1, description: 'd' },
+          { id: 'b', type: 'revenue', date: '2026-01-01', amount: `1${'0'.repeat(60)}`, source: 'direct-sale' },
+          { id: 'c', type: 'revenue', date: '2026-01-01', amount: 1e21, source: 'direct-sale' },
+        ]),
+      ),
+    ).toEqual([
+      ['entries[0].date', 'invalid-date', `"${long.slice(0, 40)}" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`],
+      ['entries[1].amount', 'invalid-amount', `"1${'0'.repeat(39)}" is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`],
+      ['entries[2].amount', 'invalid-amount', '1e+21 is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)'],
+    ]);
+  });
+
+  it('explains each activity-row issue', () => {
+    const long = `no-such-activity-${'z'.repeat(80)}`;
+    expect(
+      codeMessage(
+        ledger([
+          { id: 'a', type: 'activity', date: '2026-01-01', activity: long },
+          { id: 'b', type: 'activity', date: '2026-01-01', activity: 'partner-year' },
+          { id: 'c', type: 'activity', date: '2026-01-01', activity: 'forum-post', points: 20 },
+          { id: 'd', type: 'activity', date: '2026-01-01', activity: 'premium-project', points: 4999 },
+          { id: 'e', type: 'activity', date: '2026-01-01', activity: 'training-course' },
+          { id: 'f', type: 'activity', date: '2026-01-01', activity: 'forum-post', quantity: 2, words: 10, floss: true },
+        ]),
+      ),
+    ).toEqual([
+      ['entries[0].activity', 'unknown-activity', `"${long.slice(0, 60)}" is not an activity of Exponential Partner Program`],
+      ['entries[1].activity', 'derived-activity', '"partner-year" points are credited from partner.joinedOn (R5): do not report them'],
+      ['entries[2].points', 'field-not-applicable', '"forum-post" earns the table\'s 10 points; "points" is only for "+" rows'],
+      ['entries[3].points', 'below-minimum', '"premium-project" earns at least 5000 points, received 4999'],
+      ['entries[4].quantity', 'missing-field', '"training-course" counts per attendee: "quantity" (≥ 1) is required'],
+      ['entries[5].quantity', 'field-not-applicable', '"forum-post" is not counted per attendee; "quantity" does not apply'],
+      ['entries[5].words', 'field-not-applicable', '"forum-post" has no word-count evidence'],
+      ['entries[5].floss', 'field-not-applicable', '"forum-post" has no licence evidence'],
+    ]);
+  });
+
+  it('reports below-minimum only for integer points the schema accepts', () => {
+    for (const points of [1.5, 0, -3, '4000']) {
+      const codes = issuesOf(ledger([{ id: 'a', type: 'activity', date: '2026-01-01', activity: 'premium-project', points }])).map((i) => i.code);
+      expect(codes, String(points)).not.toContain('below-minimum');
+      expect(codes, String(points)).toHaveLength(1);
+    }
+  });
+
+  it('explains certification issues, and checks expiry only against a real earned date', () => {
+    const long = `cert-${'q'.repeat(80)}`;
+    expect(
+      codeMessage(
+        ledger([
+          { id: 'a', type: 'certification', date: '2026-01-01', holder: 'h', certification: long },
+          { id: 'b', type: 'certification', date: '2026-03-01', holder: 'h', certification: 'developer', expiresOn: '2026-02-28' },
+          { id: 'c', type: 'certification', date: '2026-02-30', holder: 'h', certification: 'developer', expiresOn: '2026-01-01' },
+        ]),
+      ),
+    ).toEqual([
+      ['entries[0].certification', 'unknown-certification', `"${long.slice(0, 60)}" is not a certification of the program (developer, design, solution, sales-premium, sales-exponential-6, sales-newsletter)`],
+      ['entries[1].expiresOn', 'invalid-range', 'expires on 2026-02-28, before it was earned on 2026-03-01'],
+      ['entries[2].date', 'invalid-date', '"2026-02-30" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp'],
+    ]);
+  });
+
+  it('says which meta value is not JSON, at its exact path', () => {
+    class Thing {}
+    expect(
+      codeMessage({
+        ...ledger([{ id: 'a', type: 'special', date: '2026-01-01', points: 1, description: 'd', meta: { 'a b': [1, Number.NaN], ok: { f: () => 1 } } }]),
+        meta: { thing: new Thing(), sym: Symbol('s') },
+        partner: { id: 'p', joinedOn: '2020-01-01', meta: { n: Number.POSITIVE_INFINITY } },
+      }),
+    ).toEqual([
+      ['meta.thing', 'invalid-type', 'meta values must be JSON; a class instance is not'],
+      ['meta.sym', 'invalid-type', 'meta values must be JSON; a symbol is not'],
+      ['partner.meta.n', 'invalid-type', 'meta values must be JSON; Infinity is not'],
+      ['entries[0].meta["a b"][1]', 'invalid-type', 'meta values must be JSON; NaN is not'],
+      ['entries[0].meta.ok.f', 'invalid-type', 'meta values must be JSON; a function is not'],
+    ]);
+  });
+
+  it('names a program that is not one, and takes the built-in program when none is given', () => {
+    const valid = ledger([{ id: 'a', type: 'special', date: '2026-01-01', points: 1, description: 'd' }]);
+    expect(parseLedger(valid, { program: {} as never })).toEqual({
+      ok: false,
+      issues: [{ path: 'program', code: 'invalid-program', message: '"program" must be exponentialProgram or a program returned by defineProgram' }],
+    });
+    for (const opts of [undefined, {}, { program: undefined }, null]) expect(parseLedger(valid, opts as never).ok).toBe(true);
+  });
+
+  it('turns a throwing getter into one issue at the root', () => {
+    const input = { partner: { id: 'p', joinedOn: '2020-01-01' } };
+    Object.defineProperty(input, 'entries', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(parseLedger(input)).toEqual({ ok: false, issues: [{ path: '', code: 'invalid-type', message: 'the input could not be read: Error: boom' }] });
+  });
+});
+
+describe('parseLedger: the returned ledger owns its data', () => {
+  it('copies every meta (prototype keys stay plain data) and writes -0 as 0', () => {
+    const input = {
+      partner: { id: 'p', joinedOn: '2020-01-01', meta: { tier: 'x' } },
+      entries: [
+        { id: 'a', type: 'adjustment', date: '2026-01-01', points: -0, reason: 'r', meta: JSON.parse('{"__proto__": {"polluted": 1}, "k": [1]}') },
+        { id: 'b', type: 'activity', date: '2026-01-01', activity: 'article', words: -0 },
+      ],
+      meta: { source: 'crm' },
+    };
+    const result = parseLedger(input);
+    if (!result.ok) throw new Error('invalid');
+    const l = result.ledger;
+    expect(l.meta).toEqual({ source: 'crm' });
+    expect(l.meta).not.toBe(input.meta);
+    expect(l.partner.meta).toEqual({ tier: 'x' });
+    expect(l.partner.meta).not.toBe(input.partner.meta);
+    const meta = l.entries[0]?.meta as Record<string, unknown>;
+    expect(meta).not.toBe(input.entries[0]?.meta);
+    expect(Object.getPrototypeOf(meta)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(meta, '__proto__')).toBe(true);
+    expect(meta['k']).not.toBe((input.entries[0]?.meta as Record<string, unknown>)['k']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.is((l.entries[0] as { points: number }).points, 0)).toBe(true);
+    expect(Object.is((l.entries[1] as { words: number }).words, 0)).toBe(true);
+  });
+});
+
+describe('parseLedger: issue order at the top level', () => {
+  it('follows the schema: $schema, partner and its fields, entries, meta, then unknown keys; meta contents after', () => {
+    const issues = issuesOf({ $schema: 5, partner: { id: '', joinedOn: 'x', extra: 1, meta: { n: Number.NaN } }, entries: 'none', meta: 7, zzz: 1 });
+    expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+      '$schema invalid-type',
+      'partner.id invalid-value',
+      'partner.joinedOn invalid-date',
+      'partner.extra unknown-field',
+      'entries invalid-type',
+      'meta invalid-type',
+      'zzz unknown-field',
+      'partner.meta.n invalid-type',
+    ]);
+  });
+
+  it('puts an entry that is not an object before the fields of later entries', () => {
+    const issues = issuesOf(ledger([5 as unknown as Record<string, unknown>, { id: 'b', type: 'special', date: 'x', points: 1, description: 'd' }]));
+    expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['entries[0] invalid-type', 'entries[1].date invalid-date']);
+  });
+});
