@@ -248,6 +248,20 @@ describe('dated versions', () => {
     expect(outcomeOf(evaluate(raw, { asOf: '2027-01-01', program: reform }), 'w1')).toMatchObject({ outcome: 'counted', points: 750 });
   });
 
+  it('gives one parsed ledger the points of the version in effect at each review (no outcome carried over)', () => {
+    const input = definition();
+    const later = JSON.parse(JSON.stringify(input.versions[0]));
+    later.version = '2027.1';
+    later.effectiveFrom = '2027-01-01';
+    later.activities.find((row: { id: string }) => row.id === 'case-study').points = 1500;
+    input.versions.push(later);
+    const program = defineProgram(input);
+    const parsed = parseLedger(ledger([{ id: 'cs', type: 'activity', date: '2026-12-15', activity: 'case-study' }]), { program });
+    if (!parsed.ok) throw new Error('invalid');
+    const points = (asOf: string) => outcomeOf(evaluate(parsed.ledger, { asOf, program }), 'cs').points;
+    expect([points('2026-12-31'), points('2027-01-01'), points('2026-12-31')]).toEqual([1000, 1500, 1000]);
+  });
+
   it('applies evidence a later version adds only from that version on', () => {
     const input = definition();
     const later = JSON.parse(JSON.stringify(input.versions[0]));
