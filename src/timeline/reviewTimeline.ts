@@ -245,7 +245,7 @@ function timelineOf(
       const index = order[hi] as number;
       const entry = entries[index] as LedgerEntry;
       slide(running, entry, index, c, internals, version, 1);
-      // The same condition under which `slide` gave the entry its slot: every index listed here has one (reviewOn reads it).
+      // Approved, in this version: `slide` has just given such an entry its slot, which reviewOn reads.
       if (c.kind[index] === CERTIFICATION && entry.status === 'approved' && version.certifications.has((entry as CertificationEntry).certification)) certificationOrder.push(index);
       hi++;
     }
