@@ -51,22 +51,26 @@ export type PathSegments = readonly PropertyKey[];
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 /**
+ * Appends one segment to a path the way the SPEC quotes paths: `[3]` for an
+ * index, `.name` for a plain key (just `name` at the start), `["a b"]` otherwise.
+ * @example
+ * appendToPath('entries[3].meta', 'a b') //=> 'entries[3].meta["a b"]'
+ */
+export function appendToPath(path: string, segment: PropertyKey): string {
+  if (typeof segment === 'number') return `${path}[${segment}]`;
+  const key = String(segment);
+  if (identifier.test(key)) return path === '' ? key : `${path}.${key}`;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+/**
  * Formats path segments the way the SPEC quotes them.
  * @example
  * formatPath(['entries', 3, 'amount']) //=> 'entries[3].amount'
  * formatPath(['meta', 'a b']) //=> 'meta["a b"]'
  */
 export function formatPath(segments: PathSegments): string {
-  let out = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else {
-      const key = String(segment);
-      if (identifier.test(key)) out += out === '' ? key : `.${key}`;
-      else out += `[${JSON.stringify(key)}]`;
-    }
-  }
-  return out;
+  return segments.reduce<string>(appendToPath, '');
 }
 
 /** Builds one issue. */

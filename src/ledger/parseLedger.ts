@@ -1,5 +1,5 @@
 import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
-import { fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
+import { appendToPath, fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { parseMoney, type Money } from '../money/money';
 import type { Contributions } from '../evaluate/contributions';
 import type { Coverage } from '../evaluate/fee';
@@ -317,7 +317,7 @@ function copyJson(value: unknown, path: string, depth: number, issues: LedgerIss
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(copyJson(value[i], `${path}[${i}]`, depth + 1, issues));
+    for (let i = 0; i < value.length; i++) out.push(copyJson(value[i], appendToPath(path, i), depth + 1, issues));
     return out;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
@@ -327,7 +327,7 @@ function copyJson(value: unknown, path: string, depth: number, issues: LedgerIss
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const child = copyJson((value as Record<string, unknown>)[key], `${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`, depth + 1, issues);
+    const child = copyJson((value as Record<string, unknown>)[key], appendToPath(path, key), depth + 1, issues);
     Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
   }
   return out;
