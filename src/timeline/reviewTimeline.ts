@@ -102,22 +102,26 @@ function slotOf(running: Running, index: number, key: string, make: () => Slot):
   return slot;
 }
 
+/** Adds (`by` 1) or takes back (−1) what a slot in `state` gives the figures: a credited pair or approved points (1), a pending pair or pending points (−1). */
+function countState(running: Running, slot: Slot, state: -1 | 0 | 1, by: 1 | -1): void {
+  const pair = slot.kind !== null;
+  if (state === 1) {
+    if (pair) running.creditedPairs += by;
+    else running.byCategory[slot.category] += by * slot.points;
+  } else if (state === -1) {
+    if (pair) running.pendingPairs += by;
+    else running.pending += by * slot.points;
+  }
+}
+
 /** Counts one entry of a slot in (`sign` 1) or out (−1), and moves the figures when the slot's state changes. */
 function moveSlot(running: Running, slot: Slot, approved: boolean, sign: 1 | -1): void {
   if (approved) slot.approved += sign;
   else slot.pending += sign;
   const state = slot.approved > 0 ? 1 : slot.pending > 0 ? -1 : 0;
   if (state === slot.state) return;
-  const pair = slot.kind !== null;
-  for (const [was, by] of [[slot.state, -1], [state, 1]] as const) {
-    if (was === 1) {
-      if (pair) running.creditedPairs += by;
-      else running.byCategory[slot.category] += by * slot.points;
-    } else if (was === -1) {
-      if (pair) running.pendingPairs += by;
-      else running.pending += by * slot.points;
-    }
-  }
+  countState(running, slot, slot.state, -1);
+  countState(running, slot, state, 1);
   slot.state = state;
 }
 
