@@ -3,6 +3,7 @@
  * outcomes) and the §3 sample ledger, hand-computed.
  */
 import { specLedger } from '../fixtures/specLedger';
+import { unreadableLedger } from '../helpers/ledger';
 import { describe, expect, it } from 'vitest';
 import { evaluate, exponentialProgram, parseLedger, ValidationError, type Evaluation } from '../../src/index';
 
@@ -110,14 +111,7 @@ describe('evaluate (SPEC §3)', () => {
     });
 
     it('turns a ledger that cannot even be read (a throwing getter) into a ValidationError', () => {
-      const hostile = { partner: { id: 'p', joinedOn: '2020-01-01' } };
-      Object.defineProperty(hostile, 'entries', {
-        enumerable: true,
-        get() {
-          throw new Error('boom');
-        },
-      });
-      expect(validationIssues(() => evaluateUntyped(hostile, { asOf: '2026-06-30' }))).toEqual([
+      expect(validationIssues(() => evaluateUntyped(unreadableLedger(), { asOf: '2026-06-30' }))).toEqual([
         { path: '', code: 'invalid-type', message: 'the ledger could not be read: Error: boom' },
       ]);
     });

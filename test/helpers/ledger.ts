@@ -13,6 +13,18 @@ export function ledger(entries: readonly RawEntry[], partner: { joinedOn?: strin
   return { partner: { id: partner.id ?? 'p', joinedOn: partner.joinedOn ?? '2020-01-01' }, entries: [...entries] };
 }
 
+/** A ledger whose `entries` getter throws `Error('boom')`: input that cannot even be read. */
+export function unreadableLedger(): Record<string, unknown> {
+  const input: Record<string, unknown> = { partner: { id: 'p', joinedOn: '2020-01-01' } };
+  Object.defineProperty(input, 'entries', {
+    enumerable: true,
+    get() {
+      throw new Error('boom');
+    },
+  });
+  return input;
+}
+
 /** The outcome of entry `id` (fails the test when it is missing). */
 export function outcomeOf(evaluation: Evaluation, id: string): EntryOutcome {
   const found = evaluation.entries.find((e) => e.id === id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type Ledger } from '../../src/index';
 import { specLedger } from '../fixtures/specLedger';
-import { issuesOf, ledger } from '../helpers/ledger';
+import { issuesOf, ledger, unreadableLedger } from '../helpers/ledger';
 
 const partner = { id: 'acme', name: 'Acme Digital', joinedOn: '2023-03-15' };
 
@@ -777,14 +777,7 @@ describe('parseLedger: every message names the value and what is expected', () =
   });
 
   it('turns a throwing getter into one issue at the root', () => {
-    const input = { partner: { id: 'p', joinedOn: '2020-01-01' } };
-    Object.defineProperty(input, 'entries', {
-      enumerable: true,
-      get() {
-        throw new Error('boom');
-      },
-    });
-    expect(parseLedger(input)).toEqual({ ok: false, issues: [{ path: '', code: 'invalid-type', message: 'the input could not be read: Error: boom' }] });
+    expect(parseLedger(unreadableLedger())).toEqual({ ok: false, issues: [{ path: '', code: 'invalid-type', message: 'the input could not be read: Error: boom' }] });
   });
 });
 
