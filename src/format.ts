@@ -58,7 +58,38 @@ export function isZeroAmount(amount: string): boolean {
   return /^-?0+(\.0+)?$/.test(amount);
 }
 
-/** A Markdown table cell: pipes escaped, line breaks flattened. */
+// C0 controls, DEL and C1 controls, and the Unicode line/paragraph separators
+// and bidirectional embeddings, overrides and isolates: the characters that
+// move the cursor, retitle or clear a terminal, break a line or a table row,
+// or reorder what a reader sees.
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a ledger or a program made safe to print for a person: every
+ * control character becomes its code point in `\u{…}` notation (lowercase
+ * hex), so ESC is `\u{1b}` and a line break `\u{a}`; everything else is kept.
+ * @param text - Any text.
+ * @returns The text without a control character.
+ * @example
+ * escapeControls('Acme\u001b[2J') //=> 'Acme\\u{1b}[2J'
+ * escapeControls('Zoë & Co') //=> 'Zoë & Co'
+ */
+export function escapeControls(text: string): string {
+  return text.replace(controls, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/**
+ * Text for Markdown: control characters escaped as {@link escapeControls}
+ * does, and the characters Markdown would read as syntax (a `|` that splits a
+ * table cell, a `#` heading, emphasis, code, links, HTML) backslash-escaped,
+ * so the text renders as itself in a table cell, a heading or a list item.
+ * @param value - Any text.
+ * @returns The text as a literal Markdown inline.
+ * @example
+ * cell('Now | then') //=> 'Now \\| then'
+ * cell('# <b>Acme</b>') //=> '\\# \\<b\\>Acme\\</b\\>'
+ */
 export function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeControls(value).replace(/[\\`*_[\]<>|#~]/g, '\\$&');
 }

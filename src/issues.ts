@@ -33,6 +33,8 @@ export const issueCodes = {
   'missing-certification-kind': 'a tier requires certifications of a kind (profile, sales) its version\'s catalogue does not have',
   'duplicate-derived-row': 'more than one activity row of a version derives its points from the same source (`derivedFrom`)',
   'inconsistent-row': 'an activity id has another `kind` or `derivedFrom` in another version of the program',
+  'too-many-issues': 'the last issue of a list cut at `MAX_ISSUES`: it says how many more issues were found and not listed',
+  'unreadable-value': 'the value could not be read: a getter or a Proxy trap threw, or the Proxy was revoked',
 } as const;
 
 /** A validation issue code. */
@@ -78,6 +80,27 @@ export function issue(path: string, code: IssueCode, message: string): LedgerIss
   return { path, code, message };
 }
 
+/** The most issues one list carries before {@link capIssues} cuts it. */
+export const MAX_ISSUES = 1000;
+
+/**
+ * A list of issues of bounded size, so that hostile input cannot make one
+ * list (and every message printed from it) grow without end: the first
+ * {@link MAX_ISSUES} issues as they are, then one `too-many-issues` issue at
+ * the root saying how many more there were.
+ * @param issues - Issues in their reporting order.
+ * @returns At most `MAX_ISSUES + 1` issues; the list itself when it is short enough.
+ * @example
+ * capIssues(twelveHundredIssues).at(-1)
+ * //=> { path: '', code: 'too-many-issues', message: '1200 issues in all: the first 1000 are listed, 200 more are not' }
+ */
+export function capIssues<T extends readonly LedgerIssue[]>(issues: T): T {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  const last = issue('', 'too-many-issues', `${issues.length} issues in all: the first ${MAX_ISSUES} are listed, ${more} more ${more === 1 ? 'is' : 'are'} not`);
+  return [...issues.slice(0, MAX_ISSUES), last] as unknown as T;
+}
+
 /**
  * The one error class of the library: invalid ledgers, programs and options
  * throw it with every issue found, never a `TypeError` from inside.
@@ -116,13 +139,23 @@ export type ZodIssueLike = {
   readonly params?: { readonly code?: IssueCode; readonly message?: string };
 };
 
+/**
+ * A noun with its indefinite article, by the first letter (the nouns are type
+ * names: "an object", "an array", "an integer", "a string", "a bigint").
+ * @example
+ * withArticle('object') //=> 'an object'
+ */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
-  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
+  return withArticle(typeof value);
 }
 
 function list(values: readonly unknown[]): string {
@@ -144,11 +177,11 @@ export function fromZodIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
         issue(formatPath([...zodIssue.path, key]), 'unknown-field', `unknown field "${key}" (free-form data belongs in "meta")`),
       );
     case 'invalid_type':
-      if (input === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required`)];
+      if (input === undefined) return [issue(path, 'missing-field', last === undefined ? 'a value is required' : `"${String(last)}" is required`)];
       if (zodIssue.expected === 'int' && typeof input === 'number') {
         return [issue(path, 'invalid-integer', `expected an integer, received ${describeValue(input)}`)];
       }
-      return [issue(path, 'invalid-type', `expected ${zodIssue.expected === 'int' ? 'an integer' : `a ${zodIssue.expected}`}, received ${describeValue(input)}`)];
+      return [issue(path, 'invalid-type', `expected ${withArticle(zodIssue.expected === 'int' ? 'integer' : String(zodIssue.expected))}, received ${describeValue(input)}`)];
     case 'invalid_value':
       if (input === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required: one of ${list(zodIssue.values ?? [])}`)];
       return [issue(path, 'invalid-value', `expected one of ${list(zodIssue.values ?? [])}, received ${describeValue(input)}`)];

@@ -87,16 +87,33 @@ export function toIsoDate(value: string): IsoDate | null {
 /**
  * Computed dates past 9999-12-31 become this sentinel, and dates before year 0
  * `BEFORE_START`: they still compare correctly (after, before every real date),
- * so a far anniversary never falls into a window. {@link clampDate} turns
- * them into real dates for results.
+ * so a far anniversary never falls into a window. They never reach a result:
+ * {@link calendarDate} turns a computed date into a result's date or `null`.
  */
 export const AFTER_END = '9999-99-99';
 export const BEFORE_START = '0000-00-00';
 
 /**
- * A computed date as results report it: within 0001-01-01 … 9999-12-31.
+ * A computed date as results report it: the date itself when it is a real
+ * calendar date (0001-01-01 … 9999-12-31), `null` beyond the calendar. Every
+ * computed date a result carries goes through here, so no sentinel and no
+ * year 0 or 10000 ever leaves the library, and a date the calendar cannot
+ * hold is never replaced by a real but wrong one.
  * @example
- * clampDate(anniversary('9999-06-01', 1)) //=> '9999-12-31'
+ * calendarDate(anniversary('2024-06-01', 1)) //=> '2025-06-01'
+ * calendarDate(anniversary('9999-06-01', 1)) //=> null
+ */
+export function calendarDate(date: IsoDate): IsoDate | null {
+  return date.length === 10 && date >= MIN_DATE && date <= MAX_DATE ? date : null;
+}
+
+/**
+ * The start of a computed range as results report it: a window reaching back
+ * before 0001-01-01 starts on 0001-01-01, which counts the same entries (no
+ * date is earlier). Only for range starts: a point in time beyond the
+ * calendar is `null` ({@link calendarDate}).
+ * @example
+ * clampDate(plusMonths('0001-06-15', -12)) //=> '0001-01-01'
  */
 export function clampDate(date: IsoDate): IsoDate {
   return date > MAX_DATE ? MAX_DATE : date < MIN_DATE ? MIN_DATE : date;
@@ -241,4 +258,19 @@ export function anniversaryIndex(start: IsoDate, date: IsoDate): number {
  */
 export function dayKey(date: IsoDate): number {
   return digits(date, 0, 4) * 10_000 + digits(date, 5, 7) * 100 + digits(date, 8, 10);
+}
+
+/**
+ * Midnight UTC at the start of `date`, as a `Date`: for libraries that take
+ * one (a PDF's creation date). The full year is set explicitly, so years
+ * 1–99 are not read as 1901–1999.
+ * @param date - A calendar date.
+ * @returns The `Date` of 00:00:00 UTC that day.
+ * @example
+ * utcMidnight('2026-11-30').toISOString() //=> '2026-11-30T00:00:00.000Z'
+ */
+export function utcMidnight(date: IsoDate): Date {
+  const value = new Date(0);
+  value.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return value;
 }

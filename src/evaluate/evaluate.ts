@@ -11,7 +11,7 @@ import { outcomeSink } from './outcomes';
 import { tallyEntries, type Tally } from './tally';
 import { findHighestTier, shortfallOf } from './tiers';
 import type { Evaluation } from './types';
-import { reviewWindow, type WindowKind } from './window';
+import { windowOn, type WindowKind } from './window';
 
 /** Options of {@link evaluate}. */
 export type EvaluateOptions = {
@@ -53,7 +53,7 @@ export function evaluate(ledger: Ledger | unknown, opts: EvaluateOptions): Evalu
 export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { asOf, window: kind, program }: ReviewOptions): Evaluation {
   const version = versionAt(program, asOf);
   const joinedOn = ledger.partner.joinedOn;
-  const window = reviewWindow(asOf, kind, joinedOn);
+  const window = windowOn(asOf, kind, joinedOn);
   const outcomes = outcomeSink(ledger, internals);
   const tally: Tally = tallyEntries({ ledger, internals, version, window, outcomes });
 

@@ -1,4 +1,4 @@
-import { anniversary, clampDate, dayKey, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
+import { anniversary, calendarDate, dayKey, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { FeePaymentEntry, Ledger } from '../ledger/types';
 import { FEE, type Contributions } from './contributions';
@@ -97,8 +97,9 @@ export function feeStatus({ version, joinedOn, anniversary: k, bases, paidThroug
     fee.period = 'month';
     fee.annualAmount = multiplyMoney(version.monthlyFee, 12).text;
   }
-  if (paid !== null) fee.paidThrough = clampDate(paid);
-  if (waivedThrough !== null) fee.waivedThrough = clampDate(waivedThrough);
-  fee.nextAnniversary = clampDate(nextAnniversary(joinedOn, k));
+  // Beyond 9999-12-31 a date is null, never a real but wrong one (calendarDate).
+  if (paid !== null) fee.paidThrough = calendarDate(paid);
+  if (waivedThrough !== null) fee.waivedThrough = calendarDate(waivedThrough);
+  fee.nextAnniversary = calendarDate(nextAnniversary(joinedOn, k));
   return fee as FeeStatus;
 }

@@ -4,7 +4,7 @@ import type { Ledger, LedgerEntry } from '../ledger/types';
 import { sumMoney, type Money } from '../money/money';
 import { REVENUE, type Contributions } from './contributions';
 import type { DerivedCredit, EntryOutcome, LeavingNext } from './types';
-import { leavesWindowOn, type WindowKind } from './window';
+import { leavingOn, type WindowKind } from './window';
 
 /**
  * The earliest-dated items that count in a review, which are the next to
@@ -52,5 +52,5 @@ export function findLeavingNext(
     if (day <= first) add(day, credit.date, credit.points);
   }
   if (date === null) return null;
-  return { date, on: leavesWindowOn(date, kind, ledger.partner.joinedOn), points, revenue: sumMoney(revenue).text, entries: ids };
+  return { date, on: leavingOn(date, kind, ledger.partner.joinedOn), points, revenue: sumMoney(revenue).text, entries: ids };
 }

@@ -69,9 +69,12 @@ export type FeeStatus = {
   readonly amountDue?: string;
   readonly period?: 'month';
   readonly annualAmount?: string;
-  readonly paidThrough?: IsoDate;
-  readonly waivedThrough?: IsoDate;
-  readonly nextAnniversary: IsoDate;
+  /** The last day paid for; `null` when the coverage runs past 9999-12-31. */
+  readonly paidThrough?: IsoDate | null;
+  /** The last day of the renewal waiver; `null` when it runs past 9999-12-31. */
+  readonly waivedThrough?: IsoDate | null;
+  /** The next partnership anniversary; `null` when it falls after 9999-12-31. */
+  readonly nextAnniversary: IsoDate | null;
 };
 
 /** A credit the library derives itself: the partner-year points (R5). */
@@ -84,8 +87,8 @@ export type DerivedCredit = { readonly rule: 'R5'; readonly date: IsoDate; reado
 export type LeavingNext = {
   /** The date of the items. */
   readonly date: IsoDate;
-  /** The first review date without them. */
-  readonly on: IsoDate;
+  /** The first review date without them; `null` when that falls after 9999-12-31 (they count in every review the calendar holds). */
+  readonly on: IsoDate | null;
   /** Points of the entries and partner-year credits leaving (revenue excluded: it is floored on the sum). */
   readonly points: number;
   /** Revenue leaving, exactly. */

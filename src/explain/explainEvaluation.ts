@@ -1,5 +1,7 @@
-import { issue, ValidationError } from '../issues';
-import type { Evaluation, RequirementCheck, TierRequirements } from '../evaluate/types';
+import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
+import { describeError, describeValue, readOptionsObject } from '../readOptions';
+import { MAX_DATE } from '../dates/isoDate';
+import type { Evaluation, LeavingNext, RequirementCheck, TierRequirements } from '../evaluate/types';
 import { formatCount, formatMoney, isZeroAmount, plural } from '../format';
 
 /** Options of {@link explainEvaluation}. */
@@ -8,18 +10,70 @@ export type ExplainOptions = {
   readonly format?: 'text' | 'markdown';
 };
 
-function isEvaluation(value: unknown): value is Evaluation {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Evaluation>;
-  return (
-    typeof v.asOf === 'string' &&
-    typeof v.points?.total === 'number' &&
-    typeof v.revenue?.total === 'string' &&
-    Array.isArray(v.requirements) &&
-    typeof v.membership === 'object' &&
-    typeof v.fee?.status === 'string' &&
-    typeof v.program?.id === 'string'
-  );
+/** A structural check: the path of the first value that does not fit, or `null` when all fit. */
+type Fits = (value: unknown, path: string) => string | null;
+const typed = (type: string): Fits => (value, path) => (typeof value === type ? null : path);
+const oneOf = (...values: readonly unknown[]): Fits => (value, path) => (values.includes(value) ? null : path);
+const either = (...checks: readonly Fits[]): Fits => (value, path) => (checks.some((check) => check(value, path) === null) ? null : path);
+const listOf = (item: Fits): Fits => (value, path) => {
+  if (!Array.isArray(value)) return path;
+  for (let i = 0; i < value.length; i++) {
+    const misfit = item(value[i], `${path}[${i}]`);
+    if (misfit !== null) return misfit;
+  }
+  return null;
+};
+const shape = (fields: Readonly<Record<string, Fits>>): Fits => (value, path) => {
+  if (typeof value !== 'object' || value === null) return path;
+  for (const key in fields) {
+    const misfit = (fields[key] as Fits)((value as Record<string, unknown>)[key], `${path}.${key}`);
+    if (misfit !== null) return misfit;
+  }
+  return null;
+};
+const text = typed('string');
+const count = typed('number');
+const absent = oneOf(undefined);
+const none = oneOf(null);
+// Dates a result carries are `null` beyond the calendar (SPEC §3); optional ones may be absent.
+const day = either(text, none, absent);
+const figure = either(count, text);
+
+/**
+ * What an evaluation must hold for {@link explainEvaluation}: exactly the
+ * fields it reads, by type. Judged by structure, not by origin, so an
+ * evaluation that went through JSON, `structuredClone` or a worker is one.
+ */
+const evaluationShape = shape({
+  asOf: text,
+  tier: either(text, none),
+  tierName: either(text, none),
+  points: shape({ total: count, pending: count }),
+  revenue: shape({ total: text }),
+  requirements: listOf(shape({ tier: text, checks: listOf(shape({ kind: oneOf('points', 'revenue', 'profile-certifications', 'sales-certifications'), met: typed('boolean'), required: figure, actual: figure, shortfall: figure })) })),
+  nextTier: either(none, shape({ tier: text, tierName: text })),
+  leavingNext: either(none, absent, shape({ date: text, on: day, points: count, revenue: text, entries: listOf(either(text, typed('object'))) })),
+  // Read to name each source leaving next with its own figures.
+  entries: either(absent, listOf(shape({ id: text, points: count, amount: either(text, absent) }))),
+  derived: either(absent, listOf(shape({ rule: text, date: text, points: count }))),
+  certifications: shape({ valid: listOf(shape({ holder: text, certification: text, expiresOn: either(text, absent) })) }),
+  membership: shape({ active: typed('boolean'), basis: oneOf(null, 'basic-points', 'professional-renewal', 'fee') }),
+  fee: shape({ status: oneOf('waived', 'paid', 'due'), amountDue: either(text, absent), period: either(text, absent), paidThrough: day, waivedThrough: day, nextAnniversary: day }),
+  program: shape({ id: text, currency: either(text, absent) }),
+});
+
+/** Throws one `ValidationError` at the first field of `value` that an evaluation would not have. */
+function checkEvaluation(value: unknown): asserts value is Evaluation {
+  let misfit: string | null;
+  try {
+    misfit = evaluationShape(value, 'evaluation');
+  } catch (error) {
+    // A Proxy or a getter that throws while its fields are read.
+    throw new ValidationError([issue('evaluation', 'unreadable-value', `the evaluation could not be read (${describeError(error)})`)]);
+  }
+  if (misfit !== null) {
+    throw new ValidationError([issue(misfit, misfit === 'evaluation' ? 'invalid-type' : 'invalid-value', `expected an evaluation returned by evaluate; "${misfit}" does not fit`)]);
+  }
 }
 
 function describeCheck(check: RequirementCheck, currency: string): string {
@@ -33,6 +87,32 @@ function describeCheck(check: RequirementCheck, currency: string): string {
     case 'sales-certifications':
       return `${plural(check.actual, 'sales certification')} (${check.required} needed)`;
   }
+}
+
+/**
+ * Each source of what leaves next with its own figures: an entry with its
+ * outcome's points or revenue, the partner-year credit (R5) with its points —
+ * never one source with all of them.
+ */
+function leavingSources(evaluation: Evaluation, leaving: LeavingNext, money: (amount: string) => string): string {
+  const outcomes = new Map((evaluation.entries ?? []).map((outcome) => [outcome.id, outcome]));
+  const sources = leaving.entries.map((id) => {
+    const outcome = outcomes.get(id);
+    if (outcome === undefined) return String(id);
+    const what: string[] = [];
+    if (outcome.points !== 0) what.push(plural(outcome.points, 'point'));
+    if (outcome.amount !== undefined && !isZeroAmount(outcome.amount)) what.push(`${money(outcome.amount)} of revenue`);
+    return `${id}: ${what.length > 0 ? list(what) : 'no points'}`;
+  });
+  for (const credit of evaluation.derived ?? []) {
+    if (credit.date === leaving.date) sources.push(`the partner-year credit (${credit.rule}): ${plural(credit.points, 'point')}`);
+  }
+  return sources.length > 0 ? sources.join('; ') : 'no points';
+}
+
+/** A date of the fee position; `null` is past the end of the calendar. */
+function feeDate(date: string | null): string {
+  return date === null ? `beyond ${MAX_DATE}` : `through ${date}`;
 }
 
 function list(items: readonly string[]): string {
@@ -49,16 +129,19 @@ function list(items: readonly string[]): string {
  * @param evaluation - What `evaluate` returned.
  * @param opts - `format`: `text` (default) or `markdown`.
  * @returns The explanation.
- * @throws {ValidationError} When `evaluation` is not an evaluation.
+ * @throws {ValidationError} When `evaluation` is not an evaluation (the path of the first field that does not fit, `evaluation.points.total`), or an option is invalid (`format`).
  * @example
  * explainEvaluation(evaluate(ledger, { asOf: '2026-06-30' }))
  * //=> 'Basic as of 2026-06-30 (R9): 14,940 points (5,000 needed).
  * //    Next: Professional needs 5,999.50 more revenue ($1,200.50 of $7,200.00) (R9). …'
  */
-export function explainEvaluation(evaluation: Evaluation, opts: ExplainOptions = {}): string {
-  if (!isEvaluation(evaluation)) throw new ValidationError([issue('', 'invalid-type', 'expected an evaluation returned by evaluate')]);
-  const format = opts.format ?? 'text';
-  if (format !== 'text' && format !== 'markdown') throw new ValidationError([issue('format', 'invalid-value', '"format" must be "text" or "markdown"')]);
+export function explainEvaluation(evaluation: Evaluation, opts?: ExplainOptions): string {
+  checkEvaluation(evaluation);
+  const issues: LedgerIssue[] = [];
+  const options = readOptionsObject(opts, ['format'], 'options must be an object: { format? }', issues);
+  const format = options['format'] ?? 'text';
+  if (format !== 'text' && format !== 'markdown') issues.push(issue('format', 'invalid-value', `"format" must be "text" or "markdown", received ${describeValue(format)}`));
+  throwIfAny(issues);
   const currency = evaluation.program.currency ?? 'USD';
   const money = (amount: string) => formatMoney(amount, currency);
   const sentences: string[] = [];
@@ -88,11 +171,9 @@ export function explainEvaluation(evaluation: Evaluation, opts: ExplainOptions =
 
   const leaving = evaluation.leavingNext;
   if (leaving !== null && leaving !== undefined) {
-    const what: string[] = [];
-    if (leaving.points !== 0) what.push(plural(leaving.points, 'point'));
-    if (!isZeroAmount(leaving.revenue)) what.push(`${money(leaving.revenue)} of revenue`);
-    const items = leaving.entries.length > 0 ? leaving.entries.join(', ') : 'a partner-year credit';
-    sentences.push(`Next to leave the window: what was earned on ${leaving.date} (${items}: ${what.length > 0 ? list(what) : 'no points'}) no longer counts from ${leaving.on} (R1).`);
+    // `on` is null when the first review without them would fall after the calendar's last day.
+    const when = leaving.on === null ? `counts in every review through ${MAX_DATE}` : `no longer counts from ${leaving.on}`;
+    sentences.push(`Next to leave the window: what was earned on ${leaving.date} (${leavingSources(evaluation, leaving, money)}) ${when} (R1).`);
   }
   const expiring = evaluation.certifications.valid.filter((c) => c.expiresOn !== undefined).sort((a, b) => ((a.expiresOn as string) < (b.expiresOn as string) ? -1 : 1))[0];
   if (expiring !== undefined) sentences.push(`The next certification to expire: ${expiring.holder}'s ${expiring.certification}, valid through ${expiring.expiresOn} (R8).`);
@@ -105,13 +186,14 @@ export function explainEvaluation(evaluation: Evaluation, opts: ExplainOptions =
     fee: 'through the program fee',
   } as const;
   let feeText: string;
-  if (fee.status === 'waived') feeText = `the fee is waived${fee.waivedThrough === undefined ? '' : ` through ${fee.waivedThrough}`}`;
-  else if (fee.status === 'paid') feeText = `the fee is paid through ${fee.paidThrough}`;
+  if (fee.status === 'waived') feeText = `the fee is waived${fee.waivedThrough === undefined ? '' : ` ${feeDate(fee.waivedThrough)}`}`;
+  else if (fee.status === 'paid') feeText = `the fee is paid${fee.paidThrough === undefined ? '' : ` ${feeDate(fee.paidThrough)}`}`;
   else feeText = `the fee of ${money(fee.amountDue ?? '0')} a ${fee.period ?? 'month'} is due`;
+  const anniversary = fee.nextAnniversary === null ? `no anniversary through ${MAX_DATE}` : `next anniversary ${fee.nextAnniversary}`;
   sentences.push(
     membership.active && membership.basis !== null
-      ? `Membership is active ${basis[membership.basis]} (R10); ${feeText}; next anniversary ${fee.nextAnniversary} (R11).`
-      : `Membership is not active (R10); ${feeText}; next anniversary ${fee.nextAnniversary} (R11).`,
+      ? `Membership is active ${basis[membership.basis]} (R10); ${feeText}; ${anniversary} (R11).`
+      : `Membership is not active (R10); ${feeText}; ${anniversary} (R11).`,
   );
   return format === 'markdown' ? sentences.map((s) => `- ${s}`).join('\n') : sentences.join('\n');
 }

@@ -1,5 +1,6 @@
 import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
-import { appendToPath, fromZodIssue, issue, type LedgerIssue, type ZodIssueLike } from '../issues';
+import { appendToPath, capIssues, fromZodIssue, issue, withArticle, type LedgerIssue, type ZodIssueLike } from '../issues';
+import { describeError, describeValue, readObject } from '../readOptions';
 import { parseMoney, type Money } from '../money/money';
 import type { Contributions } from '../evaluate/contributions';
 import type { Coverage } from '../evaluate/fee';
@@ -7,7 +8,7 @@ import type { EntryOutcome } from '../evaluate/types';
 import { compileProgram, isKnownProgram, type CompiledProgram, type CompiledVersion } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
 import type { Program } from '../program/types';
-import { entryTypes, getLedgerSchema } from './schema';
+import { entryTypes, getLedgerParts, getLedgerSchema } from './schema';
 import type { Ledger, LedgerEntry, Meta } from './types';
 
 /** Options of {@link parseLedger}. */
@@ -52,10 +53,16 @@ export function ledgerInternals(value: unknown): LedgerInternals | undefined {
 export const MAX_META_DEPTH = 32;
 
 /**
- * Validates and normalises a ledger. Never throws: returns the ledger, or
- * every issue at once, each with its path, code and a sentence.
+ * Validates and normalises a ledger. Never throws, whatever its input or
+ * options: returns the ledger, or every issue at once (the first 1,000,
+ * `MAX_ISSUES`, then one `too-many-issues` issue counting the rest),
+ * each with its path, code and a sentence.
+ *
+ * The ledger is deeply frozen plain data (the ledger, `partner`, `entries`,
+ * each entry and every `meta`), so it cannot drift from what was validated;
+ * `{ ...ledger, entries: [...ledger.entries, more] }` is new input, parsed again.
  * @param input - Any value, typically parsed JSON.
- * @param opts - `program`: the program the ids refer to (default `exponentialProgram`).
+ * @param opts - `program`: the program the ids refer to (default `exponentialProgram`); `null` or absent options take the default.
  * @returns `{ ok: true, ledger }` or `{ ok: false, issues }`.
  * @example
  * parseLedger({ partner: { id: 'acme', joinedOn: '2023-03-15' }, entries: [
@@ -66,42 +73,93 @@ export const MAX_META_DEPTH = 32;
  * parseLedger({ partner: { id: 'acme', joinedOn: '2023-02-30' }, entries: [] })
  * //=> { ok: false, issues: [{ path: 'partner.joinedOn', code: 'invalid-date', message: '"2023-02-30" is not a calendar date …' }] }
  */
-export function parseLedger(input: unknown, opts: ParseLedgerOptions = {}): ParseLedgerResult {
-  const program = typeof opts === 'object' && opts !== null && opts.program !== undefined ? opts.program : exponentialProgram;
-  if (!isKnownProgram(program)) {
-    return { ok: false, issues: [issue('program', 'invalid-program', '"program" must be exponentialProgram or a program returned by defineProgram')] };
-  }
+export function parseLedger(input: unknown, opts?: ParseLedgerOptions): ParseLedgerResult {
+  const program = readProgramOption(opts);
+  if (!('versions' in program)) return { ok: false, issues: program };
   try {
-    return parseLedgerUnsafe(input, compileProgram(program));
+    return parseLedgerUnsafe(input, program);
   } catch (error) {
     // Only a hostile input (a throwing getter or proxy) gets here: still an issue, never a throw.
-    return { ok: false, issues: [issue('', 'invalid-type', `the input could not be read: ${String(error)}`)] };
+    return { ok: false, issues: [issue('', 'invalid-type', `the input could not be read: ${describeError(error)}`)] };
   }
+}
+
+/**
+ * The options, read once (`readObject`): `program` and nothing else. Options
+ * that are not an object, an unknown or unreadable option, or a program that
+ * is not one are issues, never a throw; `null` or absent options take the default.
+ */
+function readProgramOption(opts: unknown): CompiledProgram | readonly [LedgerIssue, ...LedgerIssue[]] {
+  if (opts === undefined || opts === null) return compileProgram(exponentialProgram);
+  const issues: LedgerIssue[] = [];
+  const snapshot = readObject(opts, ['program'], '', `options must be an object { program? }, received ${describeValue(opts)}`, issues);
+  const program = snapshot?.['program'];
+  if (snapshot !== undefined && 'program' in snapshot && program !== undefined && !isKnownProgram(program)) {
+    issues.push(issue('program', 'invalid-program', '"program" must be exponentialProgram or a program returned by defineProgram'));
+  }
+  if (issues.length > 0) return issues as [LedgerIssue, ...LedgerIssue[]];
+  return compileProgram(program === undefined ? exponentialProgram : (program as Program));
+}
+
+/** The one issue of an input that is not an object at all. */
+function notALedger(input: unknown): LedgerIssue {
+  if (input === undefined) return issue('', 'missing-field', 'a ledger is required: an object { partner, entries }');
+  const hint = typeof input === 'string' && /^\s*[{[]/.test(input) ? ' (JSON text: parse it first)' : '';
+  return issue('', 'invalid-type', `expected a ledger, an object { partner, entries }, received ${describeValue(input)}${hint}`);
 }
 
 /** Parses with a compiled program; may throw only on hostile objects. */
 export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): ParseLedgerResult {
-  const schema = getLedgerSchema();
-  const result = schema.safeParse(input);
+  if (!isRecord(input)) return { ok: false, issues: [notALedger(input)] };
+  const parts = getLedgerParts();
+  const top = parts.top.safeParse(input);
+  // Valid, the top level hands on the entries it read; else they are read again (invalid input only).
+  const list = parts.entries.safeParse(top.success ? top.data.entries : input['entries']);
+  const data = top.success && list.success ? { ...top.data, entries: list.data } : undefined;
   // Issues in the schema's order (zod's, and the values of dates and amounts), then the cross-entry checks'.
   const schemaIssues: LedgerIssue[] = [];
   const crossIssues: LedgerIssue[] = [];
-  if (!result.success) {
+  if (data === undefined) {
     // Issue messages show the values: parse again with them (only invalid input pays for this).
-    const reported = schema.safeParse(input, { reportInput: true });
-    if (reported.success) return { ok: false, issues: [issue('', 'invalid-type', 'the input changed while it was read (a getter or a proxy gave different values)')] };
-    for (const zodIssue of reported.error.issues as unknown as ZodIssueLike[]) schemaIssues.push(...fromZodIssue(zodIssue));
+    const reported = reportedIssues(input);
+    if (reported === undefined) {
+      return { ok: false, issues: [issue('', 'invalid-type', 'the input changed while it was read (a getter or a proxy gave different values)')] };
+    }
+    for (const zodIssue of reported) for (const one of fromZodIssue(zodIssue)) schemaIssues.push(one);
   }
   // Valid input is checked on zod's copy: what the pass checks is what the ledger keeps.
-  const checked = checkValues(result.success ? result.data : input, program, schemaIssues, crossIssues);
-  if (!result.success || schemaIssues.length > 0 || crossIssues.length > 0) {
-    return { ok: false, issues: sortIssues(schemaIssues, crossIssues, checked.types) as [LedgerIssue, ...LedgerIssue[]] };
+  const checked = checkValues(data ?? input, program, schemaIssues, crossIssues);
+  if (data === undefined || schemaIssues.length > 0 || crossIssues.length > 0) {
+    return { ok: false, issues: capIssues(sortIssues(schemaIssues, crossIssues, checked.types)) as [LedgerIssue, ...LedgerIssue[]] };
   }
+  return { ok: true, ledger: buildLedger(data, checked, program) };
+}
 
-  const data = result.data as unknown as {
+/**
+ * zod's issues for both parts ({@link getLedgerParts}), parsed with
+ * `reportInput`, entries' paths under `entries`; `undefined` when the input
+ * is valid on this read.
+ */
+function reportedIssues(input: Record<string, unknown>): ZodIssueLike[] | undefined {
+  const parts = getLedgerParts();
+  const top = parts.top.safeParse(input, { reportInput: true });
+  const list = parts.entries.safeParse(top.success ? top.data.entries : input['entries'], { reportInput: true });
+  if (top.success && list.success) return undefined;
+  const issues: ZodIssueLike[] = top.success ? [] : [...(top.error.issues as unknown as ZodIssueLike[])];
+  if (!list.success) {
+    for (const zodIssue of list.error.issues as unknown as ZodIssueLike[]) issues.push({ ...zodIssue, path: ['entries', ...zodIssue.path] });
+  }
+  return issues;
+}
+
+/**
+ * The ledger from zod's copy and the normalised values, frozen as it is
+ * built: each object once, when it is complete, with no second walk.
+ */
+function buildLedger(valid: object, checked: Checked, program: CompiledProgram): Ledger {
+  const data = valid as unknown as {
     partner: { -readonly [K in keyof Ledger['partner']]: Ledger['partner'][K] };
     entries: (LedgerEntry & { status?: LedgerEntry['status']; meta?: Meta })[];
-    meta?: Meta;
   };
   const entries = data.entries;
   const days = new Int32Array(entries.length);
@@ -120,14 +178,18 @@ export function parseLedgerUnsafe(input: unknown, program: CompiledProgram): Par
     if (Object.is(numbers.words, -0)) numbers.words = 0;
     const copiedMeta = checked.metas.get(index);
     if (copiedMeta !== undefined) entry.meta = copiedMeta;
+    Object.freeze(entry);
   }
+  Object.freeze(entries);
   data.partner.joinedOn = checked.joinedOn as IsoDate;
   const partnerMeta = checked.metas.get(PARTNER_META);
   const ledgerMeta = checked.metas.get(LEDGER_META);
-  const partner = partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta };
-  const ledger: Ledger = ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta };
+  const partner = Object.freeze(partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta });
+  const ledger: Ledger = Object.freeze(ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta });
+  // Internals hold no reference to the entries: a WeakMap value keeps what it reaches alive through
+  // V8's minor collections, and entries kept so cost parse + evaluate about 8 % in GC.
   parsed.set(ledger, { program, days, money: checked.money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length), memo: {} });
-  return { ok: true, ledger };
+  return ledger;
 }
 
 const PARTNER_META = -1;
@@ -308,7 +370,7 @@ function copyJson(value: unknown, path: string, depth: number, issues: LedgerIss
     return null;
   }
   if (typeof value !== 'object') {
-    issues.push(issue(path, 'invalid-type', `meta values must be JSON; a ${typeof value} is not`));
+    issues.push(issue(path, 'invalid-type', `meta values must be JSON; ${withArticle(typeof value)} is not`));
     return null;
   }
   if (depth >= MAX_META_DEPTH) {
@@ -318,7 +380,7 @@ function copyJson(value: unknown, path: string, depth: number, issues: LedgerIss
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) out.push(copyJson(value[i], appendToPath(path, i), depth + 1, issues));
-    return out;
+    return Object.freeze(out);
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
@@ -330,7 +392,8 @@ function copyJson(value: unknown, path: string, depth: number, issues: LedgerIss
     const child = copyJson((value as Record<string, unknown>)[key], appendToPath(path, key), depth + 1, issues);
     Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
   }
-  return out;
+  // Frozen as built: a parsed ledger's meta is as immutable as the rest of it.
+  return Object.freeze(out);
 }
 
 function entryIndexOf(path: string): number {
@@ -379,6 +442,10 @@ function schemaRank(path: string, entry: number, types: readonly unknown[]): num
  */
 function sortIssues(schemaIssues: readonly LedgerIssue[], crossIssues: readonly LedgerIssue[], types: readonly unknown[]): LedgerIssue[] {
   const seen = new Set<string>();
+  // A value of the wrong type gets its type issue alone: zod also runs a string's length check on an
+  // array (it has a length), which would add "must be at least 1, received an array".
+  const wrongType = new Set<string>();
+  for (const value of schemaIssues) if (value.code === 'invalid-type') wrongType.add(value.path);
   return [...schemaIssues, ...crossIssues]
     .map((value, position) => {
       const entry = entryIndexOf(value.path);
@@ -386,7 +453,8 @@ function sortIssues(schemaIssues: readonly LedgerIssue[], crossIssues: readonly 
       return { value, position, entry, phase: schema ? 0 : 1, rank: schema ? schemaRank(value.path, entry, types) : 0 };
     })
     .sort((a, b) => a.entry - b.entry || a.phase - b.phase || a.rank - b.rank || a.position - b.position)
-    .filter(({ value }) => {
+    .filter(({ value, phase }) => {
+      if (phase === 0 && value.code !== 'invalid-type' && wrongType.has(value.path)) return false;
       // zod may report one value twice (e.g. beyond the safe integers and beyond the maximum).
       const key = `${value.path}\u0000${value.code}`;
       if (seen.has(key)) return false;

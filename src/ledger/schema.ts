@@ -70,3 +70,23 @@ export function getLedgerSchema(): ReturnType<typeof buildLedgerSchema> {
   ledgerSchema ??= buildLedgerSchema();
   return ledgerSchema;
 }
+
+function buildLedgerParts() {
+  const full = getLedgerSchema();
+  // The same fields in the same order, `entries` taken as it is: parseLedger checks it with `entries` below.
+  return { top: z.strictObject({ ...full.shape, entries: z.optional(z.unknown()) }), entries: full.shape.entries };
+}
+
+let ledgerParts: ReturnType<typeof buildLedgerParts> | undefined;
+
+/**
+ * The ledger schema in two parses: the top level (entries unchecked) and the
+ * entries array. Together they report what {@link getLedgerSchema} reports, but
+ * zod hands an object's field issues up in one `push(...issues)`, which
+ * overflows the call stack beyond about 125,000 issues; the entries array
+ * collects them entry by entry, so any number of them keeps its paths.
+ */
+export function getLedgerParts(): ReturnType<typeof buildLedgerParts> {
+  ledgerParts ??= buildLedgerParts();
+  return ledgerParts;
+}

@@ -83,6 +83,8 @@ export type Partner = { readonly id: string; readonly name?: string; readonly jo
 /**
  * A validated, normalised ledger, as `parseLedger` returns it: dates
  * `YYYY-MM-DD`, amounts canonical decimal strings, every status filled in.
- * It is itself valid input, and no function of the library mutates it.
+ * Deeply frozen (the ledger, its partner, its entries, each entry and every
+ * `meta`), so it stays what was validated; it is itself valid input, and a
+ * copy with other entries (`{ ...ledger, entries: [...] }`) is parsed again.
  */
 export type Ledger = { readonly partner: Partner; readonly entries: readonly LedgerEntry[]; readonly meta?: Meta };

@@ -1,27 +1,59 @@
 import { monthEnd, plusDays, type IsoDate } from '../dates/isoDate';
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry, RevenueEntry } from '../ledger/types';
-import { compareMoney, parseMoney, subtractMoney, type Money } from '../money/money';
+import { compareMoney, floorUnits, parseMoney, subtractMoney, sumMoney, type Money } from '../money/money';
 import { versionAt, type CompiledProgram, type CompiledVersion } from '../program/compile';
-import type { ActivityRow, Program } from '../program/types';
+import type { ActivityRow, Program, RuleId } from '../program/types';
 import { evaluateResolved } from '../evaluate/evaluate';
-import { checkOptionNames, readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
+import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
 import { ledgerInternals, parseLedgerUnsafe, type LedgerInternals } from '../ledger/parseLedger';
 import { shortfallOf } from '../evaluate/tiers';
 import type { Evaluation, Shortfall } from '../evaluate/types';
-import { leavesWindowOn, type WindowKind } from '../evaluate/window';
+import { monthlyKey } from '../evaluate/tally';
+import { leavingOn, type WindowKind } from '../evaluate/window';
+import { MAX_POINTS, MAX_QUANTITY } from '../ledger/schema';
 import { formatCount, formatMoney, plural } from '../format';
+import { describeValue, readArray } from '../readOptions';
 
-/** Why a plan cannot be made (a closed list). */
+/**
+ * Why a plan cannot be made (a closed list): `by-before-as-of`,
+ * `target-below-current` (ask for the tier held to see what keeps it), or
+ * `not-plannable` — no set of valid entries dated `by` reaches the target.
+ * Planning works on the unclamped points sum, and revenue entries (a point
+ * per dollar, R2), reportable activities and certifications for new holders
+ * can be added without limit, so with the built-in program, or any program
+ * `defineProgram` accepts, every tier at or above the one held is plannable:
+ * `not-plannable` is the answer only should a program offer no way at all.
+ */
 export type PlanReason = 'by-before-as-of' | 'target-below-current' | 'not-plannable';
 
-/** Something that counts on `asOf` and no longer does on `by`. */
+/**
+ * Points that count on `asOf` and no longer do on `by`, or a certification
+ * valid on `asOf` and expired by `by`. Points are listed by what earned them:
+ * activity, time, bonus, special, adjustment and certification (R8) credits by
+ * their entry, revenue by its entry with its `amount`, partner-year credits
+ * (R5) by rule and date. A credit that a twin still in the window holds on
+ * `by` (another entry of the same certification pair, or of the same monthly
+ * activity and month) keeps counting and is not listed.
+ */
 export type ExpiringItem = {
+  /** The entry that earned the points; for a partner-year credit (R5), which no entry earned, `R5`. */
   readonly id: string;
+  /** The rule that credited the points: R2 revenue, R3 activity, R4 time, R5 partner year, R6 bonus or special, R7 adjustment, R8 certification. */
+  readonly rule: RuleId;
   readonly date: IsoDate;
-  /** The first day it no longer counts (leaves the window, or the certification is expired). */
+  /** The first day it no longer counts (leaves the window, or the certification is expired); never after `by`. */
   readonly leavesOn: IsoDate;
+  /**
+   * The points that stop counting (negative for an adjustment or a refund).
+   * For revenue, the revenue points its amount takes with it once the items
+   * listed before it have left (revenue points are floored on the sum, R2).
+   * When nothing new comes into the window and the total is not clamped at 0,
+   * the points listed add up to the fall of the total. 0 for a certification
+   * that expires (it stops counting toward the certification requirements).
+   */
   readonly points: number;
+  /** Revenue leaving, exactly. */
   readonly amount?: string;
   readonly reason: 'leaves-window' | 'certification-expires';
 };
@@ -36,8 +68,12 @@ export type UpgradePlan = {
   /** When not reachable: why, as a code and a sentence. */
   readonly reason?: PlanReason;
   readonly message?: string;
-  /** What `target` lacks on `by` with the ledger as it is (entries that leave the window before `by` already gone). */
+  /**
+   * What `target` lacks on `by` with the ledger as it is (entries that leave the window before `by` already gone),
+   * as `evaluate` reports it; below a points sum of 0 the steps say how many points the sum itself needs.
+   */
   readonly shortfall: Shortfall;
+  /** Every point that stops counting between `asOf` and `by`, and every certification that expires ({@link ExpiringItem}). */
   readonly expiring: readonly ExpiringItem[];
   /** Valid ledger entries dated `by` that, appended to the ledger, reach `target` on `by`; none can be left out. */
   readonly entries: readonly LedgerEntry[];
@@ -60,6 +96,8 @@ export type PlanUpgradeOptions = {
 
 const MAX_REVENUE_ENTRY = parseMoney('999999999.99') as Money;
 const MAX_REPEATED_ENTRIES = 1000;
+/** More preferences than any program has activities would only slow the reading down. */
+const MAX_PREFERRED = 1000;
 
 function tierIndex(version: CompiledVersion, id: string | null): number {
   return id === null ? -1 : (version.tierIndex.get(id) ?? -1);
@@ -71,7 +109,11 @@ function tierIndex(version: CompiledVersion, id: string | null): number {
  * planned entries dated `by` — revenue, certifications for placeholder
  * holders (`new-profile-1`, `new-sales-1`, …) and activities — with the plan
  * in words. Appending `entries` to the ledger reaches the target on `by`;
- * leaving out any one of them does not.
+ * leaving out any one of them does not. Entries lift the unclamped points
+ * sum: when adjustments take it below 0 (a total of 0, R7), they make up the
+ * whole distance. `not-plannable` means that no set of valid entries dated
+ * `by` reaches the target, which no program `defineProgram` accepts allows
+ * ({@link PlanReason}).
  * @param ledger - A ledger `parseLedger` returned, or raw input.
  * @param opts - `asOf` (required), `target`, `by`, `program`, `window`, `prefer`.
  * @returns The plan; `reachable: false` with a `reason` when it cannot be made.
@@ -88,9 +130,8 @@ function tierIndex(version: CompiledVersion, id: string | null): number {
  * plan.entries //=> [{ id: 'plan-1', type: 'revenue', date: '2026-06-30', amount: '7200.00', source: 'direct-sale' }]
  */
 export function planUpgrade(ledger: Ledger | unknown, opts: PlanUpgradeOptions): UpgradePlan {
-  const options = readOptionsObject(opts, '"asOf"');
   const issues: LedgerIssue[] = [];
-  checkOptionNames(options, ['asOf', 'target', 'by', 'program', 'window', 'prefer'], issues);
+  const options = readOptionsObject(opts, ['asOf', 'target', 'by', 'program', 'window', 'prefer'], 'options must be an object with at least "asOf"', issues);
   const asOf = readDateOption(options, 'asOf', issues);
   const byOption = readDateOption(options, 'by', issues, false);
   const { window, program } = readCommonOptions(options, issues);
@@ -99,7 +140,7 @@ export function planUpgrade(ledger: Ledger | unknown, opts: PlanUpgradeOptions):
   const version = versionAt(program, by);
   const target = options['target'];
   if (target !== undefined && (typeof target !== 'string' || !version.tierIndex.has(target))) {
-    issues.push(issue('target', 'invalid-value', `"target" must be a tier of the program: ${[...version.tierIndex.keys()].join(', ')}`));
+    issues.push(issue('target', 'invalid-value', `"target" must be a tier of the program: ${[...version.tierIndex.keys()].join(', ')}; received ${describeValue(target)}`));
   }
   const prefer = readPrefer(options['prefer'], version, issues);
   throwIfAny(issues);
@@ -109,15 +150,13 @@ export function planUpgrade(ledger: Ledger | unknown, opts: PlanUpgradeOptions):
 
 function readPrefer(value: unknown, version: CompiledVersion, issues: LedgerIssue[]): ActivityRow[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    issues.push(issue('prefer', 'invalid-type', '"prefer" must be an array of activity ids'));
-    return [];
-  }
+  // Read once, into a copy: a Proxy or a getter cannot answer differently later.
+  const ids = readArray(value, 'prefer', `"prefer" must be an array of activity ids, received ${describeValue(value)}`, MAX_PREFERRED, issues) ?? [];
   const rows: ActivityRow[] = [];
-  value.forEach((id: unknown, i) => {
+  ids.forEach((id, i) => {
     const row = typeof id === 'string' ? version.activities.get(id) : undefined;
     if (row === undefined || row.kind === 'derived') {
-      issues.push(issue(`prefer[${i}]`, 'unknown-activity', `${JSON.stringify(id)} is not an activity a partner can report`));
+      issues.push(issue(`prefer[${i}]`, 'unknown-activity', `${describeValue(id)} is not an activity a partner can report`));
     } else rows.push(row);
   });
   return rows;
@@ -142,7 +181,7 @@ function plan(
   const targetName = version.tiers[targetIndex]!.row.name;
   const atBy = review(by);
   const shortfall = shortfallOf(atBy.requirements[targetIndex]!);
-  const base = { asOf, current: now.tier, target, by, shortfall, expiring: expiringBetween(ledger, internals, now, atBy, window) };
+  const base = { asOf, current: now.tier, target, by, shortfall, expiring: expiringBetween(ledger, internals, version, now, atBy, window) };
 
   if (by < asOf) {
     return unreachable(base, 'by-before-as-of', `"by" (${by}) is before "asOf" (${asOf}): a plan can only look forward.`);
@@ -172,15 +211,56 @@ function plan(
   for (let attempt = 0; attempt < 3 && !meets(planned); attempt++) {
     const extended = extend(ledger, planned, program);
     const standing = extended === null ? atBy : review(by, extended.ledger, extended.internals);
-    const points = shortfallOf(standing.requirements[targetIndex]!).points;
+    const points = pointsMissing(standing, targetIndex);
     if (points <= 0) break;
-    planned.push(...activitiesFor(ledger, version, by, points, prefer, planned, ids));
+    const activities = activitiesFor(ledger, version, by, points, prefer, planned, ids);
+    // A program with no reportable activity still counts revenue: a point per dollar (R2).
+    planned.push(...(activities.length > 0 ? activities : revenueFor(points, standing, by, ids)));
   }
   if (!meets(planned)) {
     return unreachable(base, 'not-plannable', `No set of entries dated ${by} reaches ${targetName} in this program.`);
   }
   const minimal = withoutRedundant(planned, meets);
-  return { ...base, reachable: true, entries: minimal, steps: stepsFor(base.expiring, minimal, version, targetName, by, now.program.currency) };
+  const below = belowZero(atBy, targetIndex);
+  return { ...base, reachable: true, entries: minimal, steps: stepsFor(base.expiring, minimal, version, targetName, by, now.program.currency, below) };
+}
+
+/** The unclamped points sum (R7: the total is max(0, Σ byCategory)). */
+function pointsSum(evaluation: Evaluation): number {
+  let sum = 0;
+  for (const points of Object.values(evaluation.points.byCategory)) sum += points;
+  return sum;
+}
+
+/**
+ * The points the target still lacks, against the unclamped sum: a total
+ * clamped at 0 hides how far below 0 the sum is, and entries must lift the
+ * sum itself (−6,001 needs 9,001 to reach 3,000, not 3,000).
+ */
+function pointsMissing(evaluation: Evaluation, targetIndex: number): number {
+  const check = evaluation.requirements[targetIndex]!.checks.find((c) => c.kind === 'points');
+  return check === undefined ? 0 : Math.max(0, (check.required as number) - pointsSum(evaluation));
+}
+
+/** When the sum on `by` is below 0 and the target needs points: the sum and what it needs, for the steps. */
+function belowZero(atBy: Evaluation, targetIndex: number): { sum: number; missing: number; required: number } | null {
+  const sum = pointsSum(atBy);
+  const check = atBy.requirements[targetIndex]!.checks.find((c) => c.kind === 'points');
+  return sum >= 0 || check === undefined ? null : { sum, missing: pointsMissing(atBy, targetIndex), required: check.required as number };
+}
+
+/** Revenue entries dated `by` that raise the revenue points by `points`, past a negative revenue sum first (R2). */
+function revenueFor(points: number, standing: Evaluation, by: IsoDate, ids: () => string): RevenueEntry[] {
+  const total = parseMoney(standing.revenue.total) as Money;
+  const zero = parseMoney('0') as Money;
+  let left = subtractMoney(parseMoney(points) as Money, compareMoney(total, zero) < 0 ? total : zero);
+  const entries: RevenueEntry[] = [];
+  while (compareMoney(left, zero) > 0) {
+    const amount = compareMoney(left, MAX_REVENUE_ENTRY) > 0 ? MAX_REVENUE_ENTRY : left;
+    entries.push({ id: ids(), type: 'revenue', date: by, amount: amount.text, source: 'direct-sale', status: 'approved' });
+    left = subtractMoney(left, amount);
+  }
+  return entries;
 }
 
 function unreachable(base: Omit<UpgradePlan, 'reachable' | 'entries' | 'steps'>, reason: PlanReason, message: string): UpgradePlan {
@@ -247,17 +327,41 @@ function certificationsFor(
   return planned;
 }
 
-/** The single entry worth `points` or more with the least excess, on a row that takes one entry. */
-function singleEntry(rows: readonly ActivityRow[], points: number): { row: ActivityRow; points?: number; quantity?: number } | null {
-  let best: { row: ActivityRow; points?: number; quantity?: number; worth: number } | null = null;
+type EntryOption = { row: ActivityRow; points?: number; quantity?: number; worth: number };
+
+/** One entry of `row` worth `points` or as close below as an entry may carry (MAX_POINTS, MAX_QUANTITY); `null` for a row that earns nothing. */
+function entryOf(row: ActivityRow, points: number): EntryOption | null {
+  if (row.points <= 0) return null;
+  switch (row.kind) {
+    case 'minimum': {
+      const worth = Math.min(Math.max(row.points, points), Math.max(row.points, MAX_POINTS));
+      return { row, points: worth, worth };
+    }
+    case 'per-attendee': {
+      const quantity = Math.min(Math.ceil(points / row.points), MAX_QUANTITY);
+      return { row, quantity, worth: quantity * row.points };
+    }
+    case 'fixed':
+    case 'monthly':
+      return { row, worth: row.points };
+    default:
+      return null;
+  }
+}
+
+/** The single entry worth `points` or more with the least excess; when no entry is worth that much, the one worth most. */
+function bestEntry(rows: readonly ActivityRow[], points: number): EntryOption | null {
+  let best: EntryOption | null = null;
   for (const row of rows) {
-    let option: { row: ActivityRow; points?: number; quantity?: number; worth: number } | null = null;
-    if (row.kind === 'minimum') option = { row, points: Math.max(row.points, points), worth: Math.max(row.points, points) };
-    else if (row.kind === 'per-attendee') {
-      const quantity = Math.ceil(points / row.points);
-      if (quantity <= 1_000_000) option = { row, quantity, worth: quantity * row.points };
-    } else if ((row.kind === 'fixed' || row.kind === 'monthly') && row.points >= points) option = { row, worth: row.points };
-    if (option !== null && (best === null || option.worth < best.worth)) best = option;
+    const option = entryOf(row, points);
+    if (option === null) continue;
+    if (best === null) {
+      best = option;
+      continue;
+    }
+    // An entry that covers the points beats one that does not; of two that cover, the smaller; of two that do not, the larger.
+    const bestCovers = best.worth >= points;
+    if (option.worth >= points ? !bestCovers || option.worth < best.worth : !bestCovers && option.worth > best.worth) best = option;
   }
   return best;
 }
@@ -288,16 +392,15 @@ function activitiesFor(
     if (left <= 0) break;
     switch (row.kind) {
       case 'minimum':
-        entries.push(make(row, { points: Math.max(row.points, left) }));
-        left = 0;
+      case 'per-attendee':
+        // One entry takes the remaining points; more only where one entry may not carry them all.
+        for (let count = 0; left > 0 && count < MAX_REPEATED_ENTRIES; count++) {
+          const option = entryOf(row, left);
+          if (option === null) break;
+          entries.push(make(row, option));
+          left -= option.worth;
+        }
         break;
-      case 'per-attendee': {
-        const quantity = Math.ceil(left / row.points);
-        if (quantity > 1_000_000) continue;
-        entries.push(make(row, { quantity }));
-        left = 0;
-        break;
-      }
       case 'monthly':
         // One per calendar month (R3): only if the month of `by` is still free.
         if (!monthHeld(ledger, [...planned, ...entries], row.id, by)) {
@@ -313,10 +416,16 @@ function activitiesFor(
       }
     }
   }
-  if (left > 0) {
-    const rows = [...version.activities.values()].filter((row) => row.kind !== 'derived' && (row.kind !== 'monthly' || !monthHeld(ledger, [...planned, ...entries], row.id, by)));
-    const single = singleEntry(rows, left);
-    if (single !== null) entries.push(make(single.row, single));
+  // The fewest entries for the rest: the one with the least excess, or, while no
+  // single entry carries what is missing, the one worth most (a sum far below 0).
+  let rows = [...version.activities.values()].filter((row) => row.kind !== 'derived' && (row.kind !== 'monthly' || !monthHeld(ledger, [...planned, ...entries], row.id, by)));
+  while (left > 0) {
+    const option = bestEntry(rows, left);
+    if (option === null) break;
+    entries.push(make(option.row, option));
+    left -= option.worth;
+    // A monthly row's month of `by` is now held (R3).
+    if (option.row.kind === 'monthly') rows = rows.filter((row) => row !== option.row);
   }
   return entries;
 }
@@ -328,34 +437,104 @@ function monthHeld(ledger: Ledger, planned: readonly LedgerEntry[], activity: st
   );
 }
 
-/** What counts on `asOf` and no longer does on `by`: entries leaving the window, certifications expiring. */
-function expiringBetween(ledger: Ledger, internals: LedgerInternals, now: Evaluation, atBy: Evaluation, window: WindowKind): ExpiringItem[] {
-  const items: ExpiringItem[] = [];
+type MutableItem = { -readonly [K in keyof ExpiringItem]: ExpiringItem[K] };
+
+/**
+ * Every point that counts on `asOf` and no longer does on `by`, by what
+ * earned it, and every certification valid on `asOf` and expired by `by`
+ * ({@link ExpiringItem}). Ordered by `leavesOn`, then date, then entries in
+ * input order, partner-year credits, certification expiries.
+ */
+function expiringBetween(ledger: Ledger, internals: LedgerInternals, version: CompiledVersion, now: Evaluation, atBy: Evaluation, window: WindowKind): ExpiringItem[] {
   const joinedOn = ledger.partner.joinedOn;
-  now.entries.forEach((outcome, index) => {
-    const later = atBy.entries[index];
-    if (outcome.outcome !== 'counted' || later === undefined) return;
-    const entry = ledger.entries[index] as LedgerEntry;
-    if (later.outcome === 'excluded' && later.reason === 'outside-window' && (outcome.points !== 0 || entry.type === 'revenue')) {
-      const amount = internals.money[index]?.text;
-      items.push({ id: entry.id, date: entry.date, leavesOn: leavesWindowOn(entry.date, window, joinedOn), points: outcome.points, ...(amount === undefined ? {} : { amount }), reason: 'leaves-window' });
-    }
+  const from = atBy.window.from;
+  // What left the window left it on or before `by`: a calendar date.
+  const leavesOn = (date: IsoDate) => leavingOn(date, window, joinedOn) as IsoDate;
+  // A slot holds one credit whichever entry earns it: a certification pair (R8,
+  // once per window) or a monthly activity's calendar month (R3). When the
+  // entry credited on asOf leaves, a twin still in the window takes it over.
+  const slotOf = (entry: LedgerEntry): string | null =>
+    entry.type === 'certification'
+      ? `R8|${entry.holder}|${entry.certification}`
+      : entry.type === 'activity' && version.activities.get(entry.activity)?.kind === 'monthly'
+        ? `R3|${monthlyKey(entry)}`
+        : null;
+  const heldOnBy = new Set<string>();
+  atBy.entries.forEach((outcome, index) => {
+    const slot = outcome.outcome === 'counted' && outcome.points !== 0 ? slotOf(ledger.entries[index] as LedgerEntry) : null;
+    if (slot !== null) heldOnBy.add(slot);
   });
-  const stillValid = new Set(atBy.certifications.valid.map((c) => `${c.holder}\u0000${c.certification}`));
-  for (const held of now.certifications.valid) {
-    if (stillValid.has(`${held.holder}\u0000${held.certification}`) || held.expiresOn === undefined) continue;
-    const entry = ledger.entries.find((e) => e.type === 'certification' && e.holder === held.holder && e.certification === held.certification && e.expiresOn === held.expiresOn);
-    if (entry !== undefined) items.push({ id: entry.id, date: entry.date, leavesOn: plusDays(held.expiresOn, 1), points: 0, reason: 'certification-expires' });
+
+  const items: MutableItem[] = [];
+  const amounts = new Map<MutableItem, Money>();
+  now.entries.forEach((outcome, index) => {
+    const entry = ledger.entries[index] as LedgerEntry;
+    if (outcome.outcome !== 'counted' || entry.date >= from) return;
+    if (entry.type === 'revenue') {
+      const amount = internals.money[index] as Money;
+      const item: MutableItem = { id: entry.id, rule: outcome.rule, date: entry.date, leavesOn: leavesOn(entry.date), points: 0, amount: amount.text, reason: 'leaves-window' };
+      amounts.set(item, amount);
+      items.push(item);
+      return;
+    }
+    if (outcome.points === 0) return;
+    const slot = slotOf(entry);
+    if (slot !== null && heldOnBy.has(slot)) return;
+    items.push({ id: entry.id, rule: outcome.rule, date: entry.date, leavesOn: leavesOn(entry.date), points: outcome.points, reason: 'leaves-window' });
+  });
+  for (const credit of now.derived) {
+    if (credit.date < from) items.push({ id: credit.rule, rule: credit.rule, date: credit.date, leavesOn: leavesOn(credit.date), points: credit.points, reason: 'leaves-window' });
   }
-  return items.sort((a, b) => (a.leavesOn < b.leavesOn ? -1 : a.leavesOn > b.leavesOn ? 1 : 0));
+  const pair = (c: { holder: string; certification: string }) => `${c.holder}\u0000${c.certification}`;
+  const validOnBy = new Set(atBy.certifications.valid.map(pair));
+  for (const held of now.certifications.valid) {
+    if (held.expiresOn === undefined || validOnBy.has(pair(held))) continue;
+    // The entry that keeps the pair valid on asOf is counted there: never a rejected or pending twin.
+    let found = -1;
+    ledger.entries.forEach((e, i) => {
+      if (e.type === 'certification' && e.holder === held.holder && e.certification === held.certification && e.date === held.date && e.expiresOn === held.expiresOn && now.entries[i]?.outcome === 'counted') found = i;
+    });
+    const entry = ledger.entries[found];
+    if (entry !== undefined) items.push({ id: entry.id, rule: 'R8', date: entry.date, leavesOn: plusDays(held.expiresOn, 1), points: 0, reason: 'certification-expires' });
+  }
+  // Stable: equal keys keep the order built above.
+  items.sort((a, b) => (a.leavesOn < b.leavesOn ? -1 : a.leavesOn > b.leavesOn ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // Revenue points are floored on the sum (R2): each revenue item takes what its
+  // amount takes from the floored sum once the ones before it have gone, so
+  // together they take exactly the fall of the revenue points.
+  let revenue = parseMoney(now.revenue.total) as Money;
+  for (const item of items) {
+    const amount = amounts.get(item);
+    if (amount === undefined) continue;
+    const before = floorUnits(revenue);
+    revenue = subtractMoney(revenue, amount);
+    item.points = before - floorUnits(revenue);
+  }
+  return items;
 }
 
-function stepsFor(expiring: readonly ExpiringItem[], entries: readonly LedgerEntry[], version: CompiledVersion, targetName: string, by: IsoDate, currency: string): string[] {
+function stepsFor(
+  expiring: readonly ExpiringItem[],
+  entries: readonly LedgerEntry[],
+  version: CompiledVersion,
+  targetName: string,
+  by: IsoDate,
+  currency: string,
+  below: { sum: number; missing: number; required: number } | null,
+): string[] {
   const steps: string[] = [];
   const leaving = expiring.filter((item) => item.reason === 'leaves-window');
   if (leaving.length > 0) {
     const points = leaving.reduce((sum, item) => sum + item.points, 0);
-    steps.push(`By ${by}, ${plural(leaving.length, 'entry', 'entries')} ${leaving.length === 1 ? 'leaves' : 'leave'} the window (${plural(points, 'point')}${leaving.some((i) => i.amount !== undefined) ? ' and their revenue' : ''}) (R1).`);
+    const credits = leaving.filter((item) => item.rule === 'R5').length;
+    const count = leaving.length - credits;
+    const what = [...(count > 0 ? [plural(count, 'entry', 'entries')] : []), ...(credits > 0 ? [plural(credits, 'partner-year credit')] : [])].join(' and ');
+    const revenue = leaving.filter((i) => i.amount !== undefined);
+    const amount = revenue.length === 0 ? '' : `, with ${formatMoney(sumMoney(revenue.map((i) => parseMoney(i.amount) as Money)).text, currency)} of revenue`;
+    steps.push(`By ${by}, ${what} ${leaving.length === 1 ? 'leaves' : 'leave'} the window (${plural(points, 'point')}${amount}) (R1).`);
+  }
+  if (below !== null) {
+    steps.push(`On ${by} the points add up to ${formatCount(below.sum)}, a total of 0 (R7): reaching ${formatCount(below.required)} takes ${plural(below.missing, 'point')} more.`);
   }
   for (const item of expiring.filter((i) => i.reason === 'certification-expires')) steps.push(`Certification ${item.id} expires on ${plusDays(item.leavesOn, -1)}: renew it (R8).`);
   if (entries.length === 0) {

@@ -1,3 +1,4 @@
+import { deepFreeze } from './deepFreeze';
 import type { ActivityRow } from './types';
 
 /**
@@ -5,8 +6,9 @@ import type { ActivityRow } from './types';
  * line it encodes. Knowledge rows are those of "Knowledge Sharing"; the rest
  * are "Program Activities". Derived rows are credited by the library (R5, R8).
  * Sources keep the program text's characters, its no-break spaces (`\u00a0`) included.
+ * Deep-frozen at import, as every table: shared data no caller can change.
  */
-export const activities = [
+export const activities = /* @__PURE__ */ deepFreeze([
   { id: 'premium-project', name: 'Exponential Premium project', points: 5000, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential\u00a0Premium project 5,000+' },
   { id: 'exponential-6-project', name: 'Exponential 6 project', points: 2500, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential\u00a06 project 2,500+' },
   { id: 'newsletter-project', name: 'Exponential Newsletter solution project', points: 2000, kind: 'minimum', category: 'program', rule: 'R3', source: 'Exponential\u00a0Newsletter solution project 2,000+' },
@@ -25,7 +27,7 @@ export const activities = [
   { id: 'powered-by-badge', name: '“Powered by Exponential” site badge', points: 500, kind: 'fixed', category: 'program', rule: 'R3', source: '“Powered by Exponential” site badge 500' },
   { id: 'bug-report', name: 'Bug report', points: 50, kind: 'fixed', category: 'knowledge', rule: 'R3', source: 'Bug report 50' },
   { id: 'forum-post', name: 'Forum post', points: 10, kind: 'fixed', category: 'knowledge', rule: 'R3', source: 'Forum post 10' },
-] as const satisfies readonly ActivityRow[];
+] as const satisfies readonly ActivityRow[]);
 
 /** An activity id of the built-in program. */
 export type ActivityId = (typeof activities)[number]['id'];

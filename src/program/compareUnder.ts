@@ -1,9 +1,14 @@
-import { evaluate } from '../evaluate/evaluate';
+import type { IsoDate } from '../dates/isoDate';
+import { evaluateResolved } from '../evaluate/evaluate';
+import { readDateOption, resolveLedger } from '../evaluate/options';
 import type { Evaluation } from '../evaluate/types';
-import { windowKinds, type WindowKind } from '../evaluate/window';
+import { readWindowKind, type WindowKind } from '../evaluate/window';
 import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
 import type { Ledger } from '../ledger/types';
-import { isOptions, readDate, resolveProgram } from './resolveProgram';
+import { readArray, readOptionsObject } from '../readOptions';
+import { compileProgram } from './compile';
+import { resolveProgram } from './resolveProgram';
+import { tierMove } from './tierMove';
 import type { Program } from './types';
 
 /** Options of {@link compareUnder}. */
@@ -45,26 +50,16 @@ export type TierComparison = {
   readonly summary: string;
 };
 
+/** A bound on how many ledgers one call compares: a Proxy may claim any length. */
+const MAX_LEDGERS = 10_000_000;
+
 function standing(evaluation: Evaluation): Standing {
   return { tier: evaluation.tier, tierName: evaluation.tierName, points: evaluation.points.total, program: { id: evaluation.program.id, version: evaluation.program.version } };
 }
 
-/** Tier ranks: by the candidate's tier order when it knows both tiers, else the base's, else each program's own. */
+/** Tier ranks: by the candidate's tier order when it knows both tiers, else the base's, else each program's own (one rule with the timeline's). */
 function moveOf(base: Standing, candidate: Standing, baseTiers: readonly string[], candidateTiers: readonly string[]): TierMove['move'] {
-  const rank = (tier: string | null, order: readonly string[]) => (tier === null ? -1 : order.indexOf(tier));
-  let before: number;
-  let after: number;
-  if (rank(base.tier, candidateTiers) !== -1 || base.tier === null) {
-    before = rank(base.tier, candidateTiers);
-    after = rank(candidate.tier, candidateTiers);
-  } else if (rank(candidate.tier, baseTiers) !== -1 || candidate.tier === null) {
-    before = rank(base.tier, baseTiers);
-    after = rank(candidate.tier, baseTiers);
-  } else {
-    before = rank(base.tier, baseTiers);
-    after = rank(candidate.tier, candidateTiers);
-  }
-  return after > before ? 'up' : after < before ? 'down' : 'same';
+  return tierMove(base.tier, candidate.tier, baseTiers, candidateTiers) ?? 'same';
 }
 
 function summarise(partners: readonly TierMove[]): string {
@@ -113,28 +108,28 @@ function push(issues: LedgerIssue[], seen: Set<string>, found: LedgerIssue): voi
  */
 export function compareUnder(ledgers: readonly (Ledger | unknown)[], opts: CompareUnderOptions): TierComparison {
   const issues: LedgerIssue[] = [];
-  if (!isOptions(opts)) throw new ValidationError([issue('', 'invalid-type', 'options must be an object: { asOf, base, candidate, window? }')]);
-  for (const key of Object.keys(opts)) {
-    if (!['asOf', 'base', 'candidate', 'window'].includes(key)) issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected asOf, base, candidate, window`));
-  }
-  const asOf = readDate(opts.asOf, 'asOf', issues);
-  const window: unknown = opts.window;
-  if (window !== undefined && !(windowKinds as readonly unknown[]).includes(window)) {
-    issues.push(issue('window', 'invalid-value', `"window" must be one of ${windowKinds.join(', ')}`));
-  }
-  const base = resolveProgram(opts.base, 'base', issues);
-  const candidate = resolveProgram(opts.candidate, 'candidate', issues);
-  if (!Array.isArray(ledgers)) issues.push(issue('ledgers', 'invalid-type', 'ledgers must be an array of ledgers'));
+  const options = readOptionsObject(opts, ['asOf', 'base', 'candidate', 'window'], 'options must be an object: { asOf, base, candidate, window? }', issues);
+  const asOf = readDateOption(options, 'asOf', issues);
+  const window = readWindowKind(options['window'], 'window', issues);
+  // Programs whose reading threw are not in the snapshot: their issue is already there.
+  const base = 'base' in options ? resolveProgram(options['base'], 'base', issues) : undefined;
+  const candidate = 'candidate' in options ? resolveProgram(options['candidate'], 'candidate', issues) : undefined;
+  // Read once, into a copy; a Proxy could claim any length.
+  const list = readArray(ledgers, 'ledgers', 'ledgers must be an array of ledgers', MAX_LEDGERS, issues) ?? [];
   throwIfAny(issues);
 
+  const programs = [compileProgram(base as Program), compileProgram(candidate as Program)];
   const seen = new Set<string>();
   const partners: TierMove[] = [];
-  const list = ledgers as readonly unknown[];
   for (let index = 0; index < list.length; index++) {
     const results: Evaluation[] = [];
-    for (const program of [base, candidate] as Program[]) {
+    let partner: Ledger['partner'] | undefined;
+    for (const program of programs) {
       try {
-        results.push(evaluate(list[index], window === undefined ? { asOf: asOf as string, program } : { asOf: asOf as string, program, window: window as WindowKind }));
+        // The parsed ledger, not the raw input, gives the partner's id and name: the input is read only by parsing.
+        const resolved = resolveLedger(list[index], program);
+        partner = resolved.ledger.partner;
+        results.push(evaluateResolved(resolved.ledger, resolved.internals, { asOf: asOf as IsoDate, window, program }));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         for (const found of error.issues) {
@@ -144,16 +139,14 @@ export function compareUnder(ledgers: readonly (Ledger | unknown)[], opts: Compa
       }
     }
     const [before, after] = results;
-    if (before === undefined || after === undefined) continue;
+    if (before === undefined || after === undefined || partner === undefined) continue;
     const b = standing(before);
     const c = standing(after);
     const baseTiers = before.requirements.map((r) => r.tier);
     const candidateTiers = after.requirements.map((r) => r.tier);
-    const raw = list[index] as { partner?: { id?: unknown; name?: unknown } };
-    const partner = raw.partner ?? {};
     const row: TierMove = {
-      partner: String(partner.id),
-      ...(typeof partner.name === 'string' ? { name: partner.name } : {}),
+      partner: partner.id,
+      ...(partner.name === undefined ? {} : { name: partner.name }),
       base: b,
       candidate: c,
       move: moveOf(b, c, baseTiers, candidateTiers),

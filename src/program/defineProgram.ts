@@ -1,16 +1,10 @@
 import { formatPath, fromZodIssue, issue, ValidationError, type LedgerIssue, type ZodIssueLike } from '../issues';
+import { describeError } from '../readOptions';
 import { checkProgram } from './checkProgram';
 import { registerProgram } from './compile';
+import { deepFreeze } from './deepFreeze';
 import { getProgramSchema } from './schema';
 import type { Program } from './types';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function describeInput(value: unknown): string {
   return typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value) ?? String(value);
@@ -77,7 +71,7 @@ export function defineProgram(definition: unknown): Program {
     issues.push(...checkProgram(definition));
   } catch (error) {
     // Only a hostile input (a throwing getter or proxy) gets here.
-    throw new ValidationError([issue('', 'invalid-type', `the program definition could not be read: ${String(error)}`)]);
+    throw new ValidationError([issue('', 'invalid-type', `the program definition could not be read: ${describeError(error)}`)]);
   }
   if (issues.length > 0 || data === undefined) {
     const sorted = issues

@@ -1,8 +1,10 @@
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import { multiplyMoney, parseMoney, type Money } from '../money/money';
 import { cell, formatAmount, formatCount } from '../format';
-import { isOptions, resolveProgram, selectVersion } from './resolveProgram';
-import type { ActivityRow, Program, ProgramVersion, TierRow } from './types';
+import { describeValue, readOptionsObject } from '../readOptions';
+import { activityEvidence, activityKind, activityPoints, certificationsRequired, tierName, tierRequirements } from './labels';
+import { resolveProgram, selectVersion } from './resolveProgram';
+import type { Program, ProgramVersion } from './types';
 
 /** Options of {@link describeProgram}. */
 export type DescribeProgramOptions = {
@@ -11,70 +13,6 @@ export type DescribeProgramOptions = {
   /** Describe the version with this name (e.g. `'2014.1'`). Default: the latest version. */
   readonly version?: string;
 };
-
-function certificationsRequired(tier: TierRow): string {
-  const parts: string[] = [];
-  if (tier.profileCertifications > 0) parts.push(`${tier.profileCertifications} Profile`);
-  if (tier.salesCertifications > 0) parts.push(`${tier.salesCertifications} Sales`);
-  return parts.length === 0 ? 'None' : parts.join(' + ');
-}
-
-function activityPoints(row: ActivityRow): string {
-  const points = formatCount(row.points);
-  switch (row.kind) {
-    case 'minimum':
-      return `${points}+`;
-    case 'per-attendee':
-      return `${points} per attendee`;
-    case 'monthly':
-      return `${points} a month`;
-    case 'derived':
-      return row.derivedFrom === 'partner-years' ? `${points} a year` : `${points} per person`;
-    default:
-      return points;
-  }
-}
-
-function activityKind(row: ActivityRow): string {
-  switch (row.kind) {
-    case 'minimum':
-      return 'at least the table value; the entry may report more';
-    case 'per-attendee':
-      return 'per attendee (`quantity`)';
-    case 'monthly':
-      return 'at most one per calendar month';
-    case 'derived':
-      return row.derivedFrom === 'partner-years'
-        ? `credited for each of the first ${row.maxYears ?? 0} partnership years; never reported`
-        : 'credited per certified person from certification entries; never reported';
-    default:
-      return 'fixed';
-  }
-}
-
-function evidence(row: ActivityRow): string {
-  const parts: string[] = [];
-  const words = row.evidence?.words;
-  if (words !== undefined) {
-    const { min, max } = words;
-    if (min !== undefined && max !== undefined) parts.push(`${formatCount(min)}–${formatCount(max)} words`);
-    else if (min !== undefined) parts.push(`at least ${formatCount(min)} words`);
-    else if (max !== undefined) parts.push(`at most ${formatCount(max)} words`);
-  }
-  if (row.evidence?.floss !== undefined) parts.push(row.evidence.floss ? 'FLOSS-licensed' : 'not FLOSS-licensed');
-  return parts.length === 0 ? '—' : parts.join(', ');
-}
-
-function requirementsOf(tier: TierRow, currency: string): string {
-  const parts = [`${formatCount(tier.points)} points`];
-  if (tier.revenue !== null) parts.push(`${formatAmount(tier.revenue, currency)} of revenue`);
-  if (tier.profileCertifications > 0 || tier.salesCertifications > 0) parts.push(`${certificationsRequired(tier)} certifications`);
-  return parts.join(', ');
-}
-
-function tierName(version: ProgramVersion, id: string): string {
-  return version.tiers.find((tier) => tier.id === id)?.name ?? id;
-}
 
 function render(program: Program, version: ProgramVersion): string {
   const out: string[] = [];
@@ -94,7 +32,7 @@ function render(program: Program, version: ProgramVersion): string {
   out.push('');
 
   out.push('## Two Ways to Become a Partner', '');
-  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : requirementsOf(membership, version.currency)}) are members with no fee required (R10).`);
+  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : tierRequirements(membership, version.currency)}) are members with no fee required (R10).`);
   out.push(`- **Fee:** ${formatAmount(fee.monthly, fee.currency)} per ${fee.period} grants access (R11). Partners who reach ${cell(tierName(version, version.renewalTier))} over a partnership year have the next year's fee waived; the others pay it again each year (R11).`, '');
 
   out.push('## How to Earn Points', '');
@@ -102,7 +40,7 @@ function render(program: Program, version: ProgramVersion): string {
   out.push('### Sample Point-Generating Activities', '');
   out.push('| Activity | Points | How it counts | Category | Evidence | id | rule |', '|---|--:|---|---|---|---|---|');
   for (const row of version.activities) {
-    out.push(`| ${cell(row.name)} | ${activityPoints(row)} | ${activityKind(row)} | ${row.category} | ${evidence(row)} | \`${row.id}\` | ${row.rule} |`);
+    out.push(`| ${cell(row.name)} | ${activityPoints(row)} | ${activityKind(row, (name) => `\`${name}\``)} | ${row.category} | ${activityEvidence(row)} | \`${row.id}\` | ${row.rule} |`);
   }
   out.push('');
 
@@ -147,20 +85,19 @@ function render(program: Program, version: ProgramVersion): string {
  */
 export function describeProgram(program: Program | unknown, opts: DescribeProgramOptions = {}): string {
   const issues: LedgerIssue[] = [];
-  if (!isOptions(opts)) throwIfAny([issue('', 'invalid-type', 'options must be an object: { asOf?, version? }')]);
-  for (const key of Object.keys(opts)) {
-    if (key !== 'asOf' && key !== 'version') issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected asOf, version`));
-  }
-  if (opts.asOf !== undefined && opts.version !== undefined) issues.push(issue('version', 'invalid-value', 'give "asOf" or "version", not both'));
+  const options = readOptionsObject(opts, ['asOf', 'version'], 'options must be an object: { asOf?, version? }', issues);
+  const [asOf, name] = [options['asOf'], options['version']];
+  if (asOf !== undefined && name !== undefined) issues.push(issue('version', 'invalid-value', 'give "asOf" or "version", not both'));
   const resolved = resolveProgram(program, 'program', issues);
   let version: ProgramVersion | undefined;
-  if (resolved !== undefined) {
-    if (opts.version !== undefined) {
-      version = resolved.versions.find((candidate) => candidate.version === opts.version);
+  // An option whose reading threw is not in the snapshot: its issue is already there.
+  if (resolved !== undefined && 'asOf' in options && 'version' in options) {
+    if (name !== undefined) {
+      version = resolved.versions.find((candidate) => candidate.version === name);
       if (version === undefined) {
-        issues.push(issue('version', 'invalid-value', `${JSON.stringify(opts.version) ?? String(opts.version)} is not a version of ${resolved.name} (${resolved.versions.map((v) => v.version).join(', ')})`));
+        issues.push(issue('version', 'invalid-value', `${describeValue(name)} is not a version of ${resolved.name} (${resolved.versions.map((v) => v.version).join(', ')})`));
       }
-    } else version = selectVersion(resolved, opts.asOf, 'asOf', issues);
+    } else version = selectVersion(resolved, asOf, 'asOf', issues);
   }
   throwIfAny(issues);
   return render(resolved as Program, version as ProgramVersion);

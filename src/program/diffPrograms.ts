@@ -1,6 +1,7 @@
-import { issue, throwIfAny, type LedgerIssue } from '../issues';
+import { throwIfAny, type LedgerIssue } from '../issues';
 import { formatAmount, formatCount } from '../format';
-import { isOptions, resolveProgram, selectVersion } from './resolveProgram';
+import { isArraySafe, readObject, readOptionsObject } from '../readOptions';
+import { resolveProgram, selectVersion } from './resolveProgram';
 import type { Program, ProgramVersion, RuleId } from './types';
 
 /** The part of a program version a change is in; `settings` holds `membershipTier`, `renewalTier` and `currency`. */
@@ -123,22 +124,26 @@ function diffVersions(a: ProgramVersion, b: ProgramVersion): ProgramChange[] {
  */
 export function diffPrograms(a: Program | unknown, b: Program | unknown, opts: DiffProgramsOptions = {}): ProgramDiff {
   const issues: LedgerIssue[] = [];
-  if (!isOptions(opts)) throwIfAny([issue('', 'invalid-type', 'options must be an object: { asOf? }')]);
-  for (const key of Object.keys(opts)) if (key !== 'asOf') issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected asOf`));
+  const options = readOptionsObject(opts, ['asOf'], 'options must be an object: { asOf? }', issues);
   const programA = resolveProgram(a, 'a', issues);
   const programB = resolveProgram(b, 'b', issues);
-  const asOf: unknown = opts.asOf;
-  let dateA: unknown = asOf;
-  let dateB: unknown = asOf;
+  let sides: Record<string, unknown> | undefined = { a: options['asOf'], b: options['asOf'] };
   let pathA = 'asOf';
   let pathB = 'asOf';
-  if (isOptions(asOf)) {
-    for (const key of Object.keys(asOf)) if (key !== 'a' && key !== 'b') issues.push(issue(`asOf.${key}`, 'unknown-field', `unknown field "${key}"; expected a, b`));
-    [dateA, dateB, pathA, pathB] = [asOf['a'], asOf['b'], 'asOf.a', 'asOf.b'];
+  const asOf = options['asOf'];
+  if (!('asOf' in options)) sides = undefined;
+  else if (typeof asOf === 'object' && asOf !== null && !isArraySafe(asOf)) {
+    // One date per side, { a, b }: read once, like the options themselves.
+    sides = readObject(asOf, ['a', 'b'], 'asOf', '"asOf" must be a date or { a, b }', issues);
+    [pathA, pathB] = ['asOf.a', 'asOf.b'];
   }
-  const versionA = programA === undefined ? undefined : selectVersion(programA, dateA, pathA, issues);
+  // An unreadable date (not in `sides`) has its issue already; its side then has no version.
+  const [dateA, dateB] = [sides?.['a'], sides?.['b']];
+  const readA = sides !== undefined && 'a' in sides;
+  const readB = sides !== undefined && 'b' in sides;
+  const versionA = programA === undefined || !readA ? undefined : selectVersion(programA, dateA, pathA, issues);
   // The same bad date is reported once.
-  const versionB = programB === undefined ? undefined : selectVersion(programB, dateB, pathB, pathA === pathB && versionA === undefined && programA !== undefined ? [] : issues);
+  const versionB = programB === undefined || !readB ? undefined : selectVersion(programB, dateB, pathB, pathA === pathB && versionA === undefined && programA !== undefined ? [] : issues);
   throwIfAny(issues);
   const [va, vb] = [versionA as ProgramVersion, versionB as ProgramVersion];
   return {

@@ -2,15 +2,18 @@ import { activities } from './activities';
 import { certifications } from './certifications';
 import { feePolicy } from './fee';
 import { tiers } from './tiers';
+import { deepFreeze } from './deepFreeze';
 import type { Program } from './types';
 
 /**
  * The Exponential Partner Program as data: one version, the tables of the
- * program text. A literal: nothing runs at import time (a test validates it).
+ * program text. A literal (a test validates it), deep-frozen with its tables
+ * at import, the one thing done then: no caller can change what every later
+ * evaluation reads.
  * The text carries no date; this version applies from 2000-01-01 and, being
  * the earliest, to any earlier review date too.
  */
-export const exponentialProgram = {
+export const exponentialProgram = /* @__PURE__ */ deepFreeze({
   id: 'exponential-partner-program',
   name: 'Exponential Partner Program',
   versions: [
@@ -26,4 +29,4 @@ export const exponentialProgram = {
       fee: feePolicy,
     },
   ],
-} as const satisfies Program;
+} as const satisfies Program);

@@ -3,8 +3,8 @@
  * (`describeProgram`, `diffPrograms`, `compareUnder`): a program or a raw
  * definition, and the version of it that a date or a name picks.
  */
-import { toIsoDate, type IsoDate } from '../dates/isoDate';
 import { issue, ValidationError, type LedgerIssue } from '../issues';
+import { describeError, isArraySafe, readDate } from '../readOptions';
 import { compileProgram, isKnownProgram, versionAt } from './compile';
 import { defineProgram } from './defineProgram';
 import type { Program, ProgramVersion } from './types';
@@ -29,7 +29,11 @@ export function resolveProgram(value: unknown, path: string, issues: LedgerIssue
   try {
     return defineProgram(value);
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
+    // A definition that cannot even be read (a revoked Proxy, a throwing trap): an issue at its path, never the error itself.
+    if (!(error instanceof ValidationError)) {
+      issues.push(issue(path, 'unreadable-value', `"${path}" could not be read (${describeError(error)})`));
+      return undefined;
+    }
     for (const found of error.issues) issues.push(issue(prefixed(path, found.path), found.code, found.message));
     return undefined;
   }
@@ -41,29 +45,17 @@ export function resolveProgram(value: unknown, path: string, issues: LedgerIssue
  * @returns The version, or `undefined` after pushing an issue at `path`.
  */
 export function selectVersion(program: Program, date: unknown, path: string, issues: LedgerIssue[]): ProgramVersion | undefined {
+  // The one date reader of options (src/readOptions.ts).
   if (date === undefined) return program.versions[program.versions.length - 1];
   const day = readDate(date, path, issues);
   return day === undefined ? undefined : versionAt(compileProgram(program), day).version;
 }
 
-/**
- * A date option: `YYYY-MM-DD` or an RFC 3339 timestamp (its UTC date).
- * @returns The date, or `undefined` after pushing an issue at `path` (`missing-field` or `invalid-date`).
- */
-export function readDate(value: unknown, path: string, issues: LedgerIssue[]): IsoDate | undefined {
-  if (value === undefined) {
-    issues.push(issue(path, 'missing-field', `"${path}" is required: the review date, YYYY-MM-DD (the library never reads the clock)`));
-    return undefined;
-  }
-  const day = typeof value === 'string' ? toIsoDate(value) : null;
-  if (day === null) {
-    issues.push(issue(path, 'invalid-date', `"${path}" must be a calendar date YYYY-MM-DD or an RFC 3339 timestamp, received ${JSON.stringify(value) ?? String(value)}`));
-    return undefined;
-  }
-  return day;
-}
+// Kept for the program documents (src/documents): the one date reader, and a plain-object check.
+// New option readers should snapshot their options with readOptionsObject (src/readOptions.ts).
+export { readDate };
 
-/** Whether a value is a plain options object. */
+/** Whether a value is a plain options object (no reads: a Proxy's traps are not run). */
 export function isOptions(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !isArraySafe(value);
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from './deepFreeze';
 import type { RuleId } from './types';
 
 /** One rule of the rulebook: its id, a title, and the program sentences it encodes (verbatim). */
@@ -5,9 +6,9 @@ export type Rule = { readonly id: RuleId; readonly title: string; readonly sourc
 
 /**
  * The rulebook R1–R12 (SPEC §2). Evaluation outcomes cite these ids; the
- * quotes live here once, and on the table rows.
+ * quotes live here once, and on the table rows. Deep-frozen.
  */
-export const rules = [
+export const rules = /* @__PURE__ */ deepFreeze([
   { id: 'R1', title: 'Window', sources: ['Partner Tier Points / Year Min. Revenue Certifications Required', 'Partner tiers are reviewed monthly.'] },
   { id: 'R2', title: 'Revenue', sources: ['1 point per $1 USD earned by exponential.earth via your direct sales, project licensing, or subscriptions.'] },
   { id: 'R3', title: 'Activity table', sources: ['Sample Point-Generating Activities'] },
@@ -20,4 +21,4 @@ export const rules = [
   { id: 'R10', title: 'Membership', sources: ['Two Ways to Become a Partner', 'Partners who generate 5,000 points annually through activity or revenue qualify for Basic status automatically, with no fee required.'] },
   { id: 'R11', title: 'Fee', sources: ['A monthly subscription fee of $45 USD grants you initial access to the partner program.', 'To maintain active status, partners who do not reach the Professional level annually must pay this fee again each year.'] },
   { id: 'R12', title: 'Monthly review', sources: ['Partner tiers are reviewed monthly.'] },
-] as const satisfies readonly Rule[];
+] as const satisfies readonly Rule[]);

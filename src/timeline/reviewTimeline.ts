@@ -4,15 +4,16 @@ import type { LedgerInternals } from '../ledger/parseLedger';
 import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry } from '../ledger/types';
 import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money';
 import { versionAt, type CompiledProgram, type CompiledVersion } from '../program/compile';
+import { tierMove } from '../program/tierMove';
 import type { Program } from '../program/types';
 import { CERTIFICATION, contributionsOf, MONTHLY, REVENUE, SIMPLE, type Contributions } from '../evaluate/contributions';
 import { membershipOn } from '../evaluate/membership';
-import { checkOptionNames, readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
+import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
 import { partnerYearCredits } from '../evaluate/partnerYear';
 import { monthlyKey, pendingRise } from '../evaluate/tally';
 import { highestTierIndex } from '../evaluate/tiers';
 import type { FeeStatus, Membership, PointCategory, PointsByCategory } from '../evaluate/types';
-import { reviewWindow, type WindowKind } from '../evaluate/window';
+import { windowOn, type WindowKind } from '../evaluate/window';
 import { applyPolicy, readPolicy, type TierPolicy } from './policies';
 
 /** One monthly review (R12). `points`, `revenue`, `membership` and `fee` are exactly what `evaluate` gives on `date`. */
@@ -184,9 +185,8 @@ function slide(running: Running, entry: LedgerEntry, index: number, contribution
  * //=> [['2026-05-31', 'basic', null], ['2026-06-30', null, 'down']]
  */
 export function reviewTimeline(ledger: Ledger | unknown, opts: ReviewTimelineOptions): Review[] {
-  const options = readOptionsObject(opts, '"from" and "to"');
   const issues: LedgerIssue[] = [];
-  checkOptionNames(options, ['from', 'to', 'program', 'window', 'policy'], issues);
+  const options = readOptionsObject(opts, ['from', 'to', 'program', 'window', 'policy'], 'options must be an object with at least "from" and "to"', issues);
   const from = readDateOption(options, 'from', issues);
   const to = readDateOption(options, 'to', issues);
   if (from !== undefined && to !== undefined && from > to) issues.push(issue('to', 'invalid-range', `"to" (${to}) is before "from" (${from})`));
@@ -225,8 +225,11 @@ function timelineOf(
   let running = emptyRunning(entries.length);
   let lo = 0;
   let hi = 0;
-  let held = -1;
+  // Policy state by tier id (PolicyState), and the tier ids of the version in effect and of the previous review's.
+  let held: string | null = null;
   let below = 0;
+  let tierIds: readonly string[] = [];
+  let previousTierIds: readonly string[] = [];
   const reviews: Review[] = [];
   let previous: string | null = null;
 
@@ -235,6 +238,7 @@ function timelineOf(
     if (current !== version) {
       // A new program version: what entries earn may change; rebuild the window.
       version = current;
+      tierIds = version.tiers.map((tier) => tier.row.id);
       contributions = contributionsOf(ledger, internals, version);
       running = emptyRunning(entries.length);
       certificationOrder.length = 0;
@@ -242,7 +246,7 @@ function timelineOf(
       hi = 0;
     }
     const c = contributions as Contributions;
-    const window = reviewWindow(date, kind, joinedOn);
+    const window = windowOn(date, kind, joinedOn);
     const toDay = dayKey(date);
     const fromDay = dayKey(window.from);
     while (hi < order.length && (days[order[hi] as number] as number) <= toDay) {
@@ -261,23 +265,19 @@ function timelineOf(
 
     const review = reviewOn(ledger, internals, version, date, window.from, running, entries, order, lo, hi, c, certificationOrder);
     const met = review.met;
-    const state = applyPolicy(policy, date >= policyStart ? { held, below } : null, met);
+    const state = applyPolicy(policy, date >= policyStart ? { held, below } : null, met, tierIds);
     held = state.held;
     below = state.below;
-    const tier = state.tier === -1 ? null : ((version.tiers[state.tier] as { row: { id: string } }).row.id);
+    const tier = tierIds[state.tier] ?? null;
     if (date >= first) {
-      const change = tierChange(version, previous, tier);
+      // Across versions, ranked by the later version, else by the earlier (tierMove): a dropped tier still falls.
+      const change = tierMove(previous, tier, previousTierIds, tierIds);
       reviews.push({ date, tier, previousTier: previous, change, points: review.points, revenue: review.revenue, membership: review.membership, fee: review.fee });
     }
     previous = tier;
+    previousTierIds = tierIds;
   }
   return reviews;
-}
-
-function tierChange(version: CompiledVersion, previous: string | null, tier: string | null): 'up' | 'down' | null {
-  const a = previous === null ? -1 : (version.tierIndex.get(previous) ?? -1);
-  const b = tier === null ? -1 : (version.tierIndex.get(tier) ?? -1);
-  return b > a ? 'up' : b < a ? 'down' : null;
 }
 
 /** The entries of a parsed ledger by date, then input order: sorted once per ledger, kept with it. */

@@ -82,7 +82,8 @@ describe('adversarial input', () => {
     expect(first.window).toEqual({ from: '0001-01-01', to: '0001-01-31' });
     expect(first.points.total).toBe(1005);
     const last = evaluate({ partner: { id: 'p', joinedOn: '9999-01-01' }, entries: [] }, { asOf: '9999-12-31' });
-    expect(last.fee.nextAnniversary).toBe('9999-12-31');
+    // The next anniversary, 10000-01-01, is beyond the calendar: null, not a clamped 9999-12-31 (SPEC §3).
+    expect(last.fee.nextAnniversary).toBeNull();
     expect(reviewTimeline({ partner, entries: [] }, { from: '9999-11-01', to: '9999-12-31' }).map((r) => r.date)).toEqual(['9999-11-30', '9999-12-31']);
     expect(planUpgrade({ partner, entries: [] }, { asOf: '9999-12-31' }).reachable).toBe(true);
   });
@@ -109,5 +110,32 @@ describe('adversarial input', () => {
     expect(result.entries[0]).toMatchObject({ id: '__proto__', outcome: 'counted' });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getPrototypeOf(parsed.ok ? parsed.ledger.partner.meta : null)).toBe(Object.prototype);
+  });
+});
+
+describe('a parsed ledger cannot be turned against its validation', () => {
+  const raw = {
+    partner,
+    entries: [
+      { id: 'a', type: 'activity', date: '2026-05-01', activity: 'event-attendance' },
+      { id: 'b', type: 'activity', date: '2026-05-02', activity: 'forum-post' },
+    ],
+  };
+
+  it('refuses in place changes; a changed copy is new input and is validated again', () => {
+    const parsed = parseLedger(raw);
+    if (!parsed.ok) throw new Error('invalid');
+    const l = parsed.ledger;
+    const before = evaluate(l, { asOf: '2026-06-30' });
+    expect(() => (l.entries as unknown[]).push({ id: 'c', type: 'activity', date: '1999-01-01', activity: 'forum-post' })).toThrow(TypeError);
+    expect(() => ((l.entries[1] as { date: string }).date = '2024-01-01')).toThrow(TypeError);
+    expect(() => ((l.entries[1] as { points?: number }).points = 1e9)).toThrow(TypeError);
+    expect(evaluate(l, { asOf: '2026-06-30' })).toEqual(before);
+    const changed = { ...l, entries: l.entries.map((entry) => (entry.id === 'b' ? { ...entry, date: '2026-02-30' } : entry)) };
+    expect(() => evaluate(changed, { asOf: '2026-06-30' })).toThrow(ValidationError);
+    const moved = { ...l, entries: l.entries.map((entry) => (entry.id === 'b' ? { ...entry, date: '2024-01-01' } : entry)) };
+    expect(evaluate(moved, { asOf: '2026-06-30' }).entries[1]).toEqual({ id: 'b', outcome: 'excluded', points: 0, rule: 'R1', reason: 'outside-window' });
+    // A Proxy around a parsed ledger is not that ledger: it is read and validated like any input.
+    expect(evaluate(new Proxy(l, {}), { asOf: '2026-06-30' })).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AFTER_END, BEFORE_START, clampDate, dayKey, anniversary, anniversaryIndex, isMonthEnd, monthEnd, monthEndsBetween, plusDays, plusMonths, toIsoDate } from '../../src/dates/isoDate';
+import { AFTER_END, BEFORE_START, clampDate, dayKey, anniversary, anniversaryIndex, isMonthEnd, monthEnd, monthEndsBetween, plusDays, plusMonths, toIsoDate, utcMidnight } from '../../src/dates/isoDate';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
@@ -207,5 +207,13 @@ describe.skipIf(hostZoneSkipsDays)('the calendar arithmetic is date-fns arithmet
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('utcMidnight (a PDF creation date)', () => {
+  it.each(['2026-11-30', '2024-02-29', '0001-01-01', '0099-12-31', '9999-12-31'] as const)('%s is 00:00:00 UTC of that very day, whatever the host zone', (date) => {
+    const value = utcMidnight(date);
+    expect(value.toISOString()).toBe(`${date}T00:00:00.000Z`);
+    expect(value.getUTCFullYear()).toBe(Number(date.slice(0, 4)));
   });
 });

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type Ledger } from '../../src/index';
+import { evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type IsoDate, type Ledger, type LedgerEntry } from '../../src/index';
+import { MAX_ISSUES } from '../../src/issues';
 import { specLedger } from '../fixtures/specLedger';
-import { issuesOf, ledger, unreadableLedger } from '../helpers/ledger';
+import { issuesOf, ledger, thrownIssues, unreadableLedger } from '../helpers/ledger';
+import { ledgerArbitrary, runs } from '../properties/arbitraries';
 
 const partner = { id: 'acme', name: 'Acme Digital', joinedOn: '2023-03-15' };
 
@@ -827,5 +830,263 @@ describe('parseLedger: issue order at the top level', () => {
   it('puts an entry that is not an object before the fields of later entries', () => {
     const issues = issuesOf(ledger([5 as unknown as Record<string, unknown>, { id: 'b', type: 'special', date: 'x', points: 1, description: 'd' }]));
     expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['entries[0] invalid-type', 'entries[1].date invalid-date']);
+  });
+});
+
+/** Every object and array inside `value` (itself included), with its path. */
+function objectsIn(value: unknown, path = 'ledger', out: [string, object][] = []): [string, object][] {
+  if (typeof value === 'object' && value !== null) {
+    out.push([path, value]);
+    for (const key of Object.keys(value)) objectsIn((value as Record<string, unknown>)[key], `${path}.${key}`, out);
+  }
+  return out;
+}
+
+describe('parseLedger: the returned ledger is deeply frozen plain data', () => {
+  const withMeta = () => ({
+    ...specExample(),
+    partner: { ...partner, meta: { crm: { id: 7, tags: ['a', { b: [1] }] } } },
+    entries: specExample().entries.map((entry, index) => (index % 2 === 0 ? { ...entry, meta: { row: index, nested: { list: [index, { deep: true }] } } } : entry)),
+    meta: { source: 'crm', batches: [[1, 2], { n: null }] },
+  });
+
+  it('freezes the ledger, the partner, the entries, each entry and every meta, all the way down', () => {
+    const l = parsed(withMeta());
+    const objects = objectsIn(l);
+    // The ledger, partner, partner meta (5 objects and arrays in all), entries, 10 entries, 5 entry metas (4 each), ledger meta (4).
+    expect(objects.length).toBe(1 + 1 + 5 + 1 + 10 + 5 * 4 + 4);
+    for (const [path, object] of objects) expect(Object.isFrozen(object), path).toBe(true);
+  });
+
+  it('is frozen for any valid ledger (property)', () => {
+    fc.assert(
+      fc.property(ledgerArbitrary(), (raw) => {
+        for (const [path, object] of objectsIn(parsed(raw))) expect(Object.isFrozen(object), path).toBe(true);
+      }),
+      runs(100),
+    );
+  });
+
+  it('refuses every write (strict mode throws a TypeError), and evaluation is unchanged by the attempts', () => {
+    const l = parsed(withMeta());
+    const before = evaluate(l, { asOf: '2026-06-15' });
+    const snapshot = structuredClone(l);
+    const entries = l.entries as LedgerEntry[];
+    const first = l.entries[0] as { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] };
+    const writes: [string, () => void][] = [
+      ['push an entry', () => entries.push({ ...first, id: 'late', date: '2026-06-01' } as LedgerEntry)],
+      ['replace an entry', () => {
+        entries[1] = { ...first, id: 'other' } as LedgerEntry;
+      }],
+      ['shorten the entries', () => {
+        entries.length = 0;
+      }],
+      ['sort the entries', () => entries.reverse()],
+      ['change a date', () => {
+        first.date = '2019-01-01' as IsoDate;
+      }],
+      ['change a status', () => {
+        first.status = 'rejected';
+      }],
+      ['delete a field', () => {
+        delete (first as { date?: string }).date;
+      }],
+      ['change joinedOn', () => {
+        (l.partner as { joinedOn: string }).joinedOn = '2026-06-01';
+      }],
+      ['replace the partner', () => {
+        (l as { partner: unknown }).partner = { id: 'x', joinedOn: '2026-01-01' };
+      }],
+      ['write into partner meta', () => {
+        ((l.partner.meta as { crm: { tags: unknown[] } }).crm.tags).push('c');
+      }],
+      ['write into entry meta', () => {
+        ((first.meta as { nested: Record<string, unknown> }).nested)['x'] = 1;
+      }],
+      ['write into ledger meta', () => {
+        (l.meta as Record<string, unknown>)['source'] = 'other';
+      }],
+      ['define a property', () => Object.defineProperty(l, 'extra', { value: 1 })],
+    ];
+    for (const [name, write] of writes) expect(write, name).toThrow(TypeError);
+    expect(l).toEqual(snapshot);
+    expect(evaluate(l, { asOf: '2026-06-15' })).toEqual(before);
+    expect(evaluate(l, { asOf: '2026-06-15' })).toEqual(evaluate(withMeta(), { asOf: '2026-06-15' }));
+  });
+
+  it('accepts frozen data as input: a copy with more entries parses again, into a ledger of its own', () => {
+    const l = parsed(withMeta());
+    const more = { ...l, entries: [...l.entries, { id: 'new', type: 'activity', date: '2026-06-01', activity: 'forum-post' }] };
+    const again = parseLedger(more);
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    expect(again.ledger.entries).toHaveLength(l.entries.length + 1);
+    expect(again.ledger.entries.slice(0, -1)).toEqual(l.entries);
+    expect(again.ledger.entries.at(-1)).toEqual({ id: 'new', type: 'activity', date: '2026-06-01', activity: 'forum-post', status: 'approved' });
+    for (const [path, object] of objectsIn(again.ledger)) expect(Object.isFrozen(object), path).toBe(true);
+    expect(l.entries).toHaveLength(10);
+    // The parsed ledger itself parses to an equal ledger (frozen input is ordinary input).
+    expect(parseLedger(l)).toEqual({ ok: true, ledger: l });
+  });
+});
+
+describe('parseLedger: any number of issues', () => {
+  it('keeps the path of every issue of 200,000 invalid entries: the first 1,000 in order, then one too-many-issues', () => {
+    const count = 200_000;
+    const entries = Array.from({ length: count }, (_, i) => ({ id: `e${i}`, type: 'forum-post', date: '2026-01-01' }));
+    const result = parseLedger({ partner, entries });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(MAX_ISSUES + 1);
+    expect(result.issues.slice(0, MAX_ISSUES).map((i) => `${i.path} ${i.code}`)).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => `entries[${i}].type unknown-entry-type`));
+    expect(result.issues.at(-1)).toEqual({
+      path: '',
+      code: 'too-many-issues',
+      message: `${count} issues in all: the first ${MAX_ISSUES} are listed, ${count - MAX_ISSUES} more are not`,
+    });
+  }, 30_000);
+
+  it('counts issues of several kinds and from the cross-entry checks alike, and evaluate throws them', () => {
+    // Two issues per entry: an unknown field (schema) and a duplicate id (cross-entry).
+    const entries = Array.from({ length: 600 }, (_, i) => ({ id: 'same', type: 'activity', date: '2026-01-01', activity: 'forum-post', extra: i }));
+    const issues = issuesOf({ partner, entries });
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.slice(0, 4).map((i) => `${i.path} ${i.code}`)).toEqual(['entries[0].extra unknown-field', 'entries[1].extra unknown-field', 'entries[1].id duplicate-id', 'entries[2].extra unknown-field']);
+    expect(issues.at(-1)).toMatchObject({ code: 'too-many-issues', message: `1199 issues in all: the first ${MAX_ISSUES} are listed, 199 more are not` });
+    expect(thrownIssues(() => evaluate({ partner, entries }, { asOf: '2026-06-30' }))).toEqual(issues);
+  });
+
+  it('lists exactly MAX_ISSUES issues as they are, and one more as MAX_ISSUES and a count', () => {
+    const bad = (n: number) => ({ partner, entries: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, type: 'bonus', date: '2026-02-30', points: 1, reason: 'r' })) });
+    const exactly = issuesOf(bad(MAX_ISSUES));
+    expect(exactly).toHaveLength(MAX_ISSUES);
+    expect(exactly.every((i) => i.code === 'invalid-date')).toBe(true);
+    const oneMore = issuesOf(bad(MAX_ISSUES + 1));
+    expect(oneMore.slice(0, MAX_ISSUES)).toEqual(exactly);
+    expect(oneMore.at(-1)).toEqual({ path: '', code: 'too-many-issues', message: `${MAX_ISSUES + 1} issues in all: the first ${MAX_ISSUES} are listed, 1 more is not` });
+  });
+
+  it('reports entries issues as one parse of the whole ledger would (order kept around the top-level fields)', () => {
+    const issues = issuesOf({ partner: { id: 'p' }, entries: [{ id: 'a', type: 'bonus', date: 'x', points: 0, reason: 'r' }], meta: 1, zzz: 0 });
+    expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['partner.joinedOn missing-field', 'meta invalid-type', 'zzz unknown-field', 'entries[0].date invalid-date', 'entries[0].points invalid-integer']);
+    expect(issuesOf({ partner })).toEqual([{ path: 'entries', code: 'missing-field', message: '"entries" is required' }]);
+    expect(issuesOf({ partner, entries: undefined })).toEqual([{ path: 'entries', code: 'missing-field', message: '"entries" is required' }]);
+    expect(issuesOf({ partner, entries: {} })).toEqual([{ path: 'entries', code: 'invalid-type', message: 'expected an array, received an object' }]);
+  });
+});
+
+describe('parseLedger: messages', () => {
+  it('puts "an" before a vowel in every expected-type message', () => {
+    const issues = issuesOf({
+      partner: [],
+      entries: [5, { id: 'a', type: 'bonus', date: 1, points: 'x', reason: 'r' }, { id: 'b', type: 'bonus', date: '2026-01-01', points: 1.5, reason: [] }],
+      meta: { u: undefined },
+    });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['partner', 'expected an object, received an array'],
+      ['meta.u', 'meta values must be JSON; an undefined is not'],
+      ['entries[0]', 'expected an object, received the number 5'],
+      ['entries[1].date', 'expected a string, received the number 1'],
+      ['entries[1].points', 'expected a number, received the string "x"'],
+      ['entries[2].points', 'expected an integer, received the number 1.5'],
+      ['entries[2].reason', 'expected a string, received an array'],
+    ]);
+    for (const issue of issues) expect(issue.message).not.toMatch(/\ba [aeiou]/);
+  });
+
+  it('says a ledger { partner, entries } is expected when the input is not an object', () => {
+    expect(parseLedger(undefined)).toEqual({ ok: false, issues: [{ path: '', code: 'missing-field', message: 'a ledger is required: an object { partner, entries }' }] });
+    expect(issuesOf(null)).toEqual([{ path: '', code: 'invalid-type', message: 'expected a ledger, an object { partner, entries }, received null' }]);
+    expect(issuesOf([])[0]?.message).toBe('expected a ledger, an object { partner, entries }, received an array');
+    expect(issuesOf(10n)[0]?.message).toBe('expected a ledger, an object { partner, entries }, received 10n');
+    expect(issuesOf(JSON.stringify(specExample()))[0]?.message).toMatch(/^expected a ledger, an object \{ partner, entries \}, received ".*" \(JSON text: parse it first\)$/);
+    expect(thrownIssues(() => evaluate(undefined, { asOf: '2026-06-30' }))).toEqual(issuesOf(undefined));
+  });
+});
+
+describe('parseLedger: options never make it throw', () => {
+  const valid = () => ledger([{ id: 'a', type: 'special', date: '2026-01-01', points: 1, description: 'd' }]);
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const cyclic: Record<string, unknown> = {};
+  cyclic['self'] = cyclic;
+  const throwing = (): unknown => ({
+    get program(): unknown {
+      throw new Error('boom');
+    },
+  });
+
+  it.each<[string, unknown]>([
+    ['a BigInt', 10n],
+    ['a cyclic object', cyclic],
+    ['a Proxy of the built-in program', new Proxy(exponentialProgram, {})],
+    ['a Proxy whose every trap throws', new Proxy({}, { get: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } })],
+    ['a revoked Proxy', revoked.proxy],
+    ['a symbol', Symbol('p')],
+  ])('a program option that is %s is one invalid-program issue at program', (_name, program) => {
+    let result: ReturnType<typeof parseLedger> | undefined;
+    expect(() => {
+      result = parseLedger(valid(), { program } as never);
+    }).not.toThrow();
+    expect(result).toEqual({ ok: false, issues: [{ path: 'program', code: 'invalid-program', message: '"program" must be exponentialProgram or a program returned by defineProgram' }] });
+  });
+
+  it('a program getter that throws is one issue at program, read once', () => {
+    let reads = 0;
+    const counting = {
+      get program() {
+        reads += 1;
+        return exponentialProgram;
+      },
+    };
+    expect(parseLedger(valid(), counting).ok).toBe(true);
+    expect(reads).toBe(1);
+    const result = parseLedger(valid(), throwing() as never);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([expect.objectContaining({ path: 'program', code: 'unreadable-value' })]);
+    expect(result.issues[0]?.message).toContain('boom');
+  });
+
+  it.each<[string, unknown]>([
+    ['a BigInt', 10n],
+    ['a number', 42],
+    ['a string', 'exponential'],
+    ['an array', []],
+    ['a function', () => exponentialProgram],
+    ['a revoked Proxy', revoked.proxy],
+  ])('options that are %s are one issue at the root', (_name, opts) => {
+    let result: ReturnType<typeof parseLedger> | undefined;
+    expect(() => {
+      result = parseLedger(valid(), opts as never);
+    }).not.toThrow();
+    expect(result?.ok).toBe(false);
+    if (result === undefined || result.ok) return;
+    expect(result.issues).toEqual([expect.objectContaining({ path: '' })]);
+    expect(['invalid-type', 'unreadable-value']).toContain(result.issues[0]?.code);
+  });
+
+  it('options whose keys cannot be listed are one issue at the root', () => {
+    const opts = new Proxy({}, { ownKeys: () => { throw new Error('keys'); } });
+    expect(parseLedger(valid(), opts as never)).toEqual({ ok: false, issues: [expect.objectContaining({ path: '', code: 'unreadable-value' })] });
+  });
+
+  it('a misspelt option is an unknown-field issue, never silently the default program', () => {
+    const result = parseLedger(valid(), { progam: exponentialProgram } as never);
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ path: 'progam', code: 'unknown-field' })] });
+  });
+
+  it('an error whose toString throws still becomes an issue', () => {
+    const hostile = {
+      partner,
+      get entries(): never {
+        throw { toString: () => { throw new Error('again'); } };
+      },
+    };
+    let result: ReturnType<typeof parseLedger> | undefined;
+    expect(() => {
+      result = parseLedger(hostile);
+    }).not.toThrow();
+    expect(result).toMatchObject({ ok: false, issues: [{ path: '', code: 'invalid-type' }] });
   });
 });

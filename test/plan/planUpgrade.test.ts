@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, planUpgrade, tiers, ValidationError, type UpgradePlan } from '../../src/index';
+import { evaluate, planUpgrade, tiers, ValidationError, windowKinds, type Evaluation, type UpgradePlan } from '../../src/index';
 import { asOfArbitrary, ledgerArbitrary, runs, type RawLedger } from '../properties/arbitraries';
 
 const ledger = (entries: Record<string, unknown>[], joinedOn = '2020-01-01'): RawLedger => ({ partner: { id: 'p', joinedOn }, entries });
@@ -68,7 +68,7 @@ describe('planUpgrade', () => {
     ]);
     const plan = planUpgrade(raw, { asOf: '2026-06-30', target: 'basic', by: '2026-07-31' });
     expect(plan.current).toBe('basic');
-    expect(plan.expiring).toEqual([{ id: 'old', date: '2025-07-15', leavesOn: '2026-07-15', points: 5000, reason: 'leaves-window' }]);
+    expect(plan.expiring).toEqual([{ id: 'old', rule: 'R3', date: '2025-07-15', leavesOn: '2026-07-15', points: 5000, reason: 'leaves-window' }]);
     expect(plan.shortfall.points).toBe(4990);
     expectMinimalReach(raw, plan);
   });
@@ -118,6 +118,149 @@ describe('planUpgrade', () => {
         expectMinimalReach(raw, plan);
       }),
       runs(60),
+    );
+  });
+});
+
+/** The unclamped points sum of an evaluation (R7: the total is max(0, this)). */
+const pointsSum = (e: Evaluation) => Object.values(e.points.byCategory).reduce((a, b) => a + b, 0);
+const pointsRequired = (e: Evaluation, tier: string) => {
+  const check = e.requirements.find((r) => r.tier === tier)?.checks.find((c) => c.kind === 'points');
+  return check === undefined ? 0 : (check.required as number);
+};
+
+describe('planUpgrade with a points sum below 0 (the total clamped at 0)', () => {
+  it('plans against the unclamped sum: one premium project worth 9,001 points reaches Now (issue example)', () => {
+    const raw = ledger([{ id: 'x1', type: 'adjustment', date: '2025-03-31', points: -7001, reason: 'claw-back', status: 'approved' }], '2024-02-29');
+    const plan = planUpgrade(raw, { asOf: '2025-04-30' });
+    const atBy = evaluate(raw, { asOf: plan.by });
+    expect(atBy.points.total).toBe(0);
+    // −7,001 plus the partner-year credit of 2025-02-28: the plan must lift the sum itself to 3,000.
+    const needed = pointsRequired(atBy, 'now') - pointsSum(atBy);
+    expect(needed).toBe(9001);
+    expect(plan).toMatchObject({ reachable: true, target: 'now' });
+    expect(plan.entries).toEqual([{ id: 'plan-1', type: 'activity', date: '2025-04-30', activity: 'premium-project', points: needed, status: 'approved' }]);
+    expectMinimalReach(raw, plan);
+    expect(plan.steps.join(' ')).toContain('9,001');
+  });
+
+  it('splits what no single entry can carry over several entries', () => {
+    // Three claw-backs of 1,000,000,000 (the most an entry may carry): no one entry lifts the sum.
+    const raw = ledger([1, 2, 3].map((n) => ({ id: `x${n}`, type: 'adjustment', date: '2026-05-01', points: -1_000_000_000, reason: 'claw-back' })));
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', target: 'basic' });
+    expect(plan.reachable).toBe(true);
+    expect(plan.entries.length).toBeGreaterThan(1);
+    expectMinimalReach(raw, plan);
+  });
+
+  it('reaches every target whatever the claw-backs, never answering not-plannable (property)', () => {
+    fc.assert(
+      fc.property(ledgerArbitrary(12), asOfArbitrary, fc.constantFrom(...tierIds), fc.integer({ min: -1_000_000_000, max: -1 }), (raw, asOf, target, points) => {
+        const clawedBack = { ...raw, entries: [...raw.entries, { id: 'claw', type: 'adjustment', date: asOf, points, reason: 'claw-back' }] };
+        const plan = planUpgrade(clawedBack, { asOf, target });
+        if (!plan.reachable) {
+          expect(plan.reason).toBe('target-below-current');
+          return;
+        }
+        expectMinimalReach(clawedBack, plan);
+      }),
+      runs(25),
+    );
+  });
+});
+
+describe('planUpgrade expiring: every point that stops counting between asOf and by', () => {
+  it('lists the certification credit (R8) beside the activity, adding up to the fall of the total (issue example)', () => {
+    const raw = ledger([
+      { id: 'e1', type: 'activity', date: '2025-07-10', activity: 'event-attendance' },
+      { id: 'c1', type: 'certification', date: '2025-07-10', holder: 'jane', certification: 'developer' },
+      { id: 's1', type: 'activity', date: '2026-01-10', activity: 'customer-site' },
+    ]);
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', by: '2026-07-31' });
+    const fall = evaluate(raw, { asOf: '2026-06-30' }).points.total - evaluate(raw, { asOf: '2026-07-31' }).points.total;
+    expect(fall).toBe(6000);
+    expect(plan.expiring).toEqual([
+      { id: 'e1', rule: 'R3', date: '2025-07-10', leavesOn: '2026-07-10', points: 5000, reason: 'leaves-window' },
+      { id: 'c1', rule: 'R8', date: '2025-07-10', leavesOn: '2026-07-10', points: 1000, reason: 'leaves-window' },
+    ]);
+    expect(plan.expiring.reduce((sum, item) => sum + item.points, 0)).toBe(fall);
+  });
+
+  it('names an expiring certification by the approved entry, never a rejected twin', () => {
+    const twin = { type: 'certification', date: '2025-01-10', holder: 'jane', certification: 'developer', expiresOn: '2026-07-15' };
+    const raw = ledger([
+      { id: 'c-rejected', ...twin, status: 'rejected' },
+      { id: 'c-approved', ...twin },
+    ]);
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', by: '2026-07-31' });
+    expect(plan.expiring).toEqual([{ id: 'c-approved', rule: 'R8', date: '2025-01-10', leavesOn: '2026-07-16', points: 0, reason: 'certification-expires' }]);
+    expect(plan.steps.join(' ')).toContain('Certification c-approved expires on 2026-07-15');
+  });
+
+  it('lists partner-year credits (R5) by rule and date, and revenue by its entry with its amount and the revenue points it takes', () => {
+    const raw = ledger(
+      [
+        { id: 'r1', type: 'revenue', date: '2025-07-05', amount: '1200.75', source: 'direct-sale' },
+        { id: 'r2', type: 'revenue', date: '2025-07-20', amount: '-300.50', source: 'direct-sale' },
+        { id: 'r3', type: 'revenue', date: '2026-02-01', amount: '500.00', source: 'subscription' },
+      ],
+      '2023-07-12',
+    );
+    const now = evaluate(raw, { asOf: '2026-06-30' });
+    const later = evaluate(raw, { asOf: '2026-07-31' });
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', by: '2026-07-31', target: 'now' });
+    // Revenue points are floored on the sum (R2): 1,400.25 → 1,400, then 199.50 → 199, then 500.00 → 500.
+    // The third partner-year credit (2025-07-12) leaves too; no later credit comes in.
+    expect(plan.expiring).toEqual([
+      { id: 'r1', rule: 'R2', date: '2025-07-05', leavesOn: '2026-07-05', points: 1201, amount: '1200.75', reason: 'leaves-window' },
+      { id: 'R5', rule: 'R5', date: '2025-07-12', leavesOn: '2026-07-12', points: 1000, reason: 'leaves-window' },
+      { id: 'r2', rule: 'R2', date: '2025-07-20', leavesOn: '2026-07-20', points: -301, amount: '-300.50', reason: 'leaves-window' },
+    ]);
+    expect(plan.expiring.reduce((sum, item) => sum + item.points, 0)).toBe(now.points.total - later.points.total);
+  });
+
+  it('does not list a credit a twin still in the window takes over (R8 once per pair, R3 once per month)', () => {
+    const raw = ledger([
+      { id: 'c1', type: 'certification', date: '2025-07-10', holder: 'jane', certification: 'developer' },
+      { id: 'c2', type: 'certification', date: '2026-02-01', holder: 'jane', certification: 'developer' },
+      { id: 'p1', type: 'activity', date: '2025-07-05', activity: 'pipeline-share' },
+      { id: 'p2', type: 'activity', date: '2025-07-25', activity: 'pipeline-share' },
+      { id: 'f1', type: 'activity', date: '2025-07-10', activity: 'forum-post' },
+    ]);
+    // Mid-month reviews: on 2026-07-15 p1 has left the window but p2, of the same month, has not.
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', by: '2026-07-15', target: 'now' });
+    expect(plan.expiring.map((item) => item.id)).toEqual(['f1']);
+    expect(evaluate(raw, { asOf: '2026-06-30' }).points.total - evaluate(raw, { asOf: '2026-07-15' }).points.total).toBe(10);
+  });
+
+  it('adds up to the fall of the total when nothing new comes into the window and the total is not clamped (property)', () => {
+    fc.assert(
+      fc.property(ledgerArbitrary(30), asOfArbitrary, fc.noBias(fc.integer({ min: 0, max: 400 })), fc.constantFrom(...windowKinds), fc.array(fc.noBias(fc.integer({ min: 0, max: 400 })), { minLength: 30, maxLength: 30 }), (generated, asOf, days, window, ages) => {
+        const day = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        const by = day(asOf, days);
+        // Most entries dated in the year before asOf, so that many leave by `by`; none after asOf (nothing new).
+        const raw = {
+          ...generated,
+          entries: generated.entries.map((entry, i) => {
+            const moved: Record<string, unknown> = { ...entry, date: day(asOf, -ages[i]!) };
+            if (typeof moved['expiresOn'] === 'string' && moved['expiresOn'] < (moved['date'] as string)) delete moved['expiresOn'];
+            return moved;
+          }),
+        };
+        const first = evaluate(raw, { asOf, window });
+        const old = { ...raw, entries: raw.entries.filter((_, i) => first.entries[i]!.reason !== 'after-as-of') };
+        const now = evaluate(old, { asOf, window });
+        const later = evaluate(old, { asOf: by, window });
+        fc.pre(later.derived.every((credit) => credit.date <= asOf));
+        fc.pre(pointsSum(now) >= 0 && pointsSum(later) >= 0);
+        const plan = planUpgrade(old, { asOf, by, window, target: 'platinum' });
+        expect(plan.expiring.reduce((sum, item) => sum + item.points, 0)).toBe(now.points.total - later.points.total);
+        for (const item of plan.expiring) {
+          expect(item.leavesOn > asOf && item.leavesOn <= by).toBe(true);
+          if (item.rule !== 'R5') expect(old.entries.some((e) => e['id'] === item.id)).toBe(true);
+        }
+      }),
+      runs(120),
     );
   });
 });

@@ -1,10 +1,11 @@
 // examples/programs/: the dated 2027 version of the Exponential program, and
 // compare.mjs, which compares the sample ledgers under both with the built package.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareUnder, defineProgram, diffPrograms, evaluate, exponentialProgram } from '../../src/index';
+import { ensureBuilt } from '../cli/helpers';
 
 const root = new URL('../../', import.meta.url);
 const readJson = (path: string | URL): unknown => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
@@ -64,11 +65,9 @@ describe('comparing the sample ledgers as of 2027-01-31', () => {
     expect(compareUnder([kestrel, meridian], { asOf: '2027-01-31', base: exponentialProgram, candidate: reform }).summary).toBe('1 moves down from Silver to Professional; 1 stays.');
   });
 
-  const built = fileURLToPath(new URL('dist/index.js', root));
-  const hasBuild = existsSync(built) && readFileSync(built, 'utf8').includes('compareUnder');
-
-  // compare.mjs uses the built package: `npm test` builds first; run `npm run build` to run this alone.
-  it.runIf(hasBuild)('compare.mjs prints the changes, every partner and the summary', () => {
+  // compare.mjs uses the built package: build it when it is missing or stale, never skip.
+  it('compare.mjs prints the changes, every partner and the summary', () => {
+    ensureBuilt();
     const output = execFileSync(process.execPath, [fileURLToPath(new URL('examples/programs/compare.mjs', root))], { encoding: 'utf8' });
     const lines = output.trimEnd().split('\n');
     expect(lines[0]).toBe('exponential-partner-program 2014.1 → exponential-partner-program 2027.1:');
@@ -95,7 +94,7 @@ describe('README "Programs" section', () => {
     expect(message.startsWith('Tier "Silver" (silver, R9): points 20,000 → 25,000; source ')).toBe(true);
     expect(section).toContain(`'Tier "Silver" (silver, R9): points 20,000 → 25,000; source …'`);
     const summary = compareUnder(ledgers, { asOf: '2027-01-31', base: exponentialProgram, candidate: reform }).summary;
-    expect(section).toContain(`// '${summary}'`);
+    expect(section).toContain(`//=> '${summary}'`);
     expect(section).toContain(`\n${summary}\n`);
     expect(section).toContain('versions[0].tiers[4].points: "silver" requires 7999 points, fewer than\n"professional" below it (8000)');
     const input = JSON.parse(JSON.stringify(exponentialProgram));

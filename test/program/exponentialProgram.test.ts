@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activities, certifications, defineProgram, evaluate, exponentialProgram, feePolicy, rules, tiers } from '../../src/index';
 import { getProgramSchema } from '../../src/program/schema';
@@ -115,5 +115,85 @@ describe('R11 fee policy', () => {
   it('is $45 a month, citing the program', () => {
     expect(feePolicy).toMatchObject({ monthly: '45.00', period: 'month', currency: 'USD', rule: 'R11' });
     expect(feePolicy.source).toContain('$45 USD');
+  });
+});
+
+/** Every object and array inside `value` (itself included), with its path. */
+function objectsIn(value: unknown, path: string, out: [string, object][] = []): [string, object][] {
+  if (typeof value === 'object' && value !== null) {
+    out.push([path, value]);
+    for (const key of Object.keys(value)) objectsIn((value as Record<string, unknown>)[key], `${path}.${key}`, out);
+  }
+  return out;
+}
+
+describe('the built-in tables are deeply frozen (shared data no caller can change)', () => {
+  const tables = { exponentialProgram, activities, tiers, certifications, feePolicy, rules } as const;
+  const ledger = {
+    partner: { id: 'p', joinedOn: '2024-01-01' },
+    entries: [
+      { id: 'r1', type: 'revenue', date: '2026-01-10', amount: '7200.00', source: 'direct-sale' },
+      { id: 'a1', type: 'activity', date: '2026-02-03', activity: 'article', words: 900, floss: true },
+      { id: 'c1', type: 'certification', date: '2026-03-01', holder: 'h', certification: 'developer' },
+      { id: 'f1', type: 'fee-payment', date: '2026-01-01', months: 1, amount: '45.00' },
+    ],
+  };
+
+  it.each(Object.entries(tables))('%s and everything in it', (name, table) => {
+    const objects = objectsIn(table, name);
+    // A table and each of its rows at least.
+    expect(objects.length).toBeGreaterThanOrEqual(Array.isArray(table) ? table.length + 1 : 1);
+    for (const [path, object] of objects) expect(Object.isFrozen(object), path).toBe(true);
+  });
+
+  it('freezes the nested rows, quotes and evidence', () => {
+    const article = activities.find((row) => row.id === 'article');
+    expect(Object.isFrozen(article?.evidence)).toBe(true);
+    expect(Object.isFrozen(article?.evidence?.words)).toBe(true);
+    expect(Object.isFrozen(rules[0]?.sources)).toBe(true);
+    expect(Object.isFrozen(exponentialProgram.versions)).toBe(true);
+    expect(Object.isFrozen(exponentialProgram.versions[0])).toBe(true);
+    // The program holds the very tables that are exported: one frozen copy of each.
+    expect(exponentialProgram.versions[0].activities).toBe(activities);
+    expect(exponentialProgram.versions[0].tiers).toBe(tiers);
+    expect(exponentialProgram.versions[0].certifications).toBe(certifications);
+    expect(exponentialProgram.versions[0].fee).toBe(feePolicy);
+  });
+
+  it('refuses every write in strict mode with a TypeError, and no evaluation changes', () => {
+    const before = evaluate(ledger, { asOf: '2026-06-30' });
+    const writable = <T>(value: T) => value as { -readonly [K in keyof T]: unknown };
+    const article = activities.find((row) => row.id === 'article');
+    const writes: [string, () => unknown][] = [
+      ['a tier threshold', () => (writable(tiers[3]).points = 0)],
+      ['a tier revenue', () => (writable(tiers[3]).revenue = null)],
+      ['another tier', () => (writable(tiers)[0] = { ...tiers[6] })],
+      ['an activity row', () => (writable(activities[5]).points = 1_000_000)],
+      ['a new activity', () => (activities as unknown as unknown[]).push({ id: 'x' })],
+      ['evidence bounds', () => ((article?.evidence?.words as { max?: number }).max = 1)],
+      ['evidence removed', () => delete (article as { evidence?: unknown }).evidence],
+      ['a certification kind', () => (writable(certifications[0]).kind = 'sales')],
+      ['the monthly fee', () => (writable(feePolicy).monthly = '0.00')],
+      ['a rule quote', () => (rules[0]?.sources as unknown as string[]).push('x')],
+      ['a rule title', () => (writable(rules[0]).title = 'x')],
+      ['the program versions', () => (writable(exponentialProgram).versions = [])],
+      ['the tiers of the version', () => (writable(exponentialProgram.versions[0]).tiers = [])],
+      ['the membership tier', () => (writable(exponentialProgram.versions[0]).membershipTier = 'now')],
+      ['a prototype', () => Object.setPrototypeOf(feePolicy, { monthly: '0.00' })],
+    ];
+    for (const [name, write] of writes) expect(write, name).toThrow(TypeError);
+    expect(evaluate(ledger, { asOf: '2026-06-30' })).toEqual(before);
+    expect(evaluate(ledger, { asOf: '2026-06-30', program: defineProgram(exponentialProgram) })).toEqual(before);
+  });
+
+  it('freezes with the one helper defineProgram uses', () => {
+    const sources = (dir: URL): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(new URL(`${entry.name}/`, dir)) : entry.name.endsWith('.ts') ? [readFileSync(new URL(entry.name, dir), 'utf8')] : [],
+      );
+    const helpers = sources(new URL('../../src/', import.meta.url)).join('\n').match(/function deepFreeze\b/g) ?? [];
+    expect(helpers).toHaveLength(1);
+    const defined = defineProgram(exponentialProgram);
+    for (const [path, object] of objectsIn(defined, 'defined')) expect(Object.isFrozen(object), path).toBe(true);
   });
 });

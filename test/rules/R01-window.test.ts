@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, leavesWindowOn, parseLedger, reviewWindow, ValidationError, type WindowKind } from '../../src/index';
+import { AFTER_END, anniversary, BEFORE_START, calendarDate, plusDays, plusMonths } from '../../src/dates/isoDate';
 import { issuesOf, ledger, outcomeOf } from '../helpers/ledger';
 
 const forum = (id: string, date: string, extra: Record<string, unknown> = {}) => ({ id, type: 'activity', date, activity: 'forum-post', ...extra });
@@ -409,8 +411,173 @@ describe('R1 leavesWindowOn is exact on every day', () => {
   it('for every date of 2019–2030, the window of leavesWindowOn starts after it and the window of the day before does not', () => {
     const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     for (let date = '2019-01-01'; date < '2031-01-01'; date = day(date, 1)) {
-      const on = leavesWindowOn(date);
+      const on = leavesWindowOn(date) as string;
       if (!(reviewWindow(on).from > date && reviewWindow(day(on, -1)).from <= date)) throw new Error(`${date}: ${on}`);
     }
   });
 });
+
+/** Whether `text` is a real calendar date YYYY-MM-DD, 0001-01-01 … 9999-12-31 (the 400-year cycle keeps leap years). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+}
+
+/** Every string in a result that is shaped like a date (digits-dash-digits-dash-digits). */
+function dateLikeStrings(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string' && /^\d+-\d+-\d+$/.test(value)) found.push(value);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) dateLikeStrings(item, found);
+  return found;
+}
+
+describe('R1 beyond the calendar: results carry only real dates, null past 9999-12-31', () => {
+  const kinds = ['rolling-12-months', 'calendar-year', 'partnership-year'] as const;
+  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  it('calendarDate, the one helper every computed result date goes through, keeps real dates and turns the rest into null', () => {
+    for (const real of ['0001-01-01', '2024-02-29', '9999-12-31']) expect(calendarDate(real)).toBe(real);
+    for (const beyond of [AFTER_END, BEFORE_START, plusMonths('9999-06-15', 12), anniversary('9999-02-28', 1), plusDays('9999-12-31', 1), '0000-06-15', '10000-01-01']) {
+      expect(calendarDate(beyond), beyond).toBeNull();
+    }
+  });
+
+  it.each([
+    ['9999-06-15', 'rolling-12-months', undefined, null],
+    ['9999-01-01', 'rolling-12-months', undefined, null],
+    ['9998-12-31', 'rolling-12-months', undefined, '9999-12-31'],
+    ['9999-06-15', 'calendar-year', undefined, null],
+    ['9998-06-15', 'calendar-year', undefined, '9999-01-01'],
+    ['9999-07-01', 'partnership-year', '2000-07-01', null],
+    ['9999-06-30', 'partnership-year', '2000-07-01', '9999-07-01'],
+  ] as const)('leavesWindowOn(%s, %s, %s) is %s', (date, kind, joinedOn, on) => {
+    expect(leavesWindowOn(date, kind, joinedOn)).toBe(on);
+  });
+
+  it('for every day of 9998–9999 and every window kind: a real date whose window starts after the entry, or null when every review through 9999-12-31 still counts it', () => {
+    const joinedOn = '2000-02-29';
+    for (const kind of kinds) {
+      // (JavaScript writes the day after 9999-12-31 as "+010000-01-01": stop on the last day.)
+      for (let date = '9998-01-01'; ; date = nextDay(date)) {
+        const on = leavesWindowOn(date, kind, joinedOn);
+        if (on === null) {
+          if (!(reviewWindow('9999-12-31', kind, joinedOn).from <= date)) throw new Error(`${kind} ${date}: null, yet it has left by 9999-12-31`);
+        } else if (!isCalendarDate(on) || !(reviewWindow(on, kind, joinedOn).from > date)) throw new Error(`${kind} ${date}: ${on}`);
+        if (date === '9999-12-31') break;
+      }
+    }
+  });
+
+  it('starts a window reaching back before 0001-01-01 on 0001-01-01', () => {
+    expect(reviewWindow('0001-06-15')).toEqual({ from: '0001-01-01', to: '0001-06-15' });
+    expect(reviewWindow('0001-06-15', 'partnership-year', '0001-09-01')).toEqual({ from: '0001-01-01', to: '0001-06-15' });
+    expect(evaluate(ledger([]), { asOf: '0001-06-15' }).window).toEqual({ from: '0001-01-01', to: '0001-06-15' });
+  });
+
+  it('evaluate: leavingNext.on and the fee dates are null past 9999-12-31, never the sentinel nor a clamped 9999-12-31', () => {
+    const raw = ledger(
+      [
+        { id: 'e1', type: 'activity', date: '9999-03-01', activity: 'event-attendance' },
+        { id: 'f1', type: 'fee-payment', date: '9999-06-01', months: 12, amount: '540.00' },
+      ],
+      { joinedOn: '9999-01-01' },
+    );
+    const ev = evaluate(raw, { asOf: '9999-06-30' });
+    expect(ev.leavingNext).toMatchObject({ date: '9999-01-01', on: null });
+    expect(ev.fee).toMatchObject({ paidThrough: null, nextAnniversary: null });
+    for (const text of dateLikeStrings(ev)) expect(isCalendarDate(text), text).toBe(true);
+    // A renewal waiver that runs past the calendar: Professional over 9998-06-01 … 9999-05-31.
+    const renewed = ledger([{ id: 'r1', type: 'revenue', date: '9998-07-01', amount: '8000.00', source: 'direct-sale' }], { joinedOn: '9998-06-01' });
+    expect(evaluate(renewed, { asOf: '9999-06-30' }).fee).toMatchObject({ waivedThrough: null, nextAnniversary: null });
+    // Within the calendar the same dates are real: the anniversary of 9999-12-31 is null only for what passes it.
+    expect(evaluate(ledger([], { joinedOn: '9998-12-31' }), { asOf: '9999-06-30' }).fee.nextAnniversary).toBe('9999-12-31');
+  });
+});
+
+describe('R1 reviewWindow and leavesWindowOn validate their arguments as evaluate does', () => {
+  // The positional parameters are named as paths: `asOf` (reviewWindow) or `date` (leavesWindowOn), `window` (the kind, as evaluate's option) and `joinedOn`.
+  const issuesOfCall = (call: () => unknown) => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).issues.map((i) => `${i.path} ${i.code}`);
+    }
+    throw new Error('expected a ValidationError');
+  };
+  const untypedWindow = reviewWindow as (...args: unknown[]) => unknown;
+  const untypedLeaves = leavesWindowOn as (...args: unknown[]) => unknown;
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const notDates: [string, unknown][] = [
+    ['garbage', 'garbage'],
+    ['an impossible date', '2026-02-30'],
+    ['month 13', '2026-13-01'],
+    ['year 0', '0000-06-15'],
+    ['a number', 20260331],
+    ['a BigInt', 20260331n],
+    ['null', null],
+    ['a Date', new Date(Date.UTC(2026, 2, 31))],
+    ['a Proxy that throws', new Proxy({}, { get: () => { throw new Error('trap'); } })],
+    ['a revoked Proxy', revoked.proxy],
+    ['an empty string', ''],
+    ['a timestamp without a zone', '2026-03-31T23:30:00'],
+  ];
+
+  it.each(notDates)('%s is invalid-date at asOf (reviewWindow) and at date (leavesWindowOn)', (_, value) => {
+    expect(issuesOfCall(() => untypedWindow(value))).toEqual(['asOf invalid-date']);
+    expect(issuesOfCall(() => untypedLeaves(value))).toEqual(['date invalid-date']);
+    // The same value is refused by evaluate at its option asOf, with the same code.
+    expect(issuesOfCall(() => evaluate(ledger([]), { asOf: value } as never))).toEqual(['asOf invalid-date']);
+  });
+
+  it('a missing date is missing-field, as evaluate says of a missing asOf', () => {
+    expect(issuesOfCall(() => untypedWindow())).toEqual(['asOf missing-field']);
+    expect(issuesOfCall(() => untypedLeaves(undefined, 'calendar-year'))).toEqual(['date missing-field']);
+  });
+
+  it.each([['fiscal-year'], ['Rolling-12-Months'], [12], [null], [1n]])('window kind %s is invalid-value at window, never a silent rolling window', (kind) => {
+    expect(issuesOfCall(() => untypedWindow('2026-06-15', kind))).toEqual(['window invalid-value']);
+    expect(issuesOfCall(() => untypedLeaves('2026-06-15', kind))).toEqual(['window invalid-value']);
+  });
+
+  it("'partnership-year' without joinedOn is missing-field at joinedOn; a bad joinedOn is invalid-date there, whatever the kind", () => {
+    expect(issuesOfCall(() => reviewWindow('2026-06-15', 'partnership-year'))).toEqual(['joinedOn missing-field']);
+    expect(issuesOfCall(() => leavesWindowOn('2026-06-15', 'partnership-year'))).toEqual(['joinedOn missing-field']);
+    expect(issuesOfCall(() => reviewWindow('2026-06-15', 'partnership-year', '2023-02-29'))).toEqual(['joinedOn invalid-date']);
+    expect(issuesOfCall(() => leavesWindowOn('2026-06-15', 'calendar-year', 'soon'))).toEqual(['joinedOn invalid-date']);
+  });
+
+  it('reports every bad argument in one ValidationError', () => {
+    expect(issuesOfCall(() => untypedWindow('garbage', 'fiscal-year', 5))).toEqual(['asOf invalid-date', 'window invalid-value', 'joinedOn invalid-date']);
+    expect(issuesOfCall(() => untypedLeaves(undefined, 'partnership-year'))).toEqual(['date missing-field', 'joinedOn missing-field']);
+  });
+
+  it("reduces a timestamp to its UTC date: reviewWindow('2026-03-31T23:30:00-05:00') is evaluate's window for that asOf", () => {
+    const asOf = '2026-03-31T23:30:00-05:00';
+    expect(reviewWindow(asOf)).toEqual(evaluate(ledger([]), { asOf }).window);
+    // 2026-04-01 is not a month end: the window starts the day after 2025-04-01.
+    expect(reviewWindow(asOf)).toEqual({ from: '2025-04-02', to: '2026-04-01' });
+    expect(leavesWindowOn('2025-06-30T22:00:00-03:00')).toBe(leavesWindowOn('2025-07-01'));
+  });
+
+  it('property: for any timestamp, window kind and join date, reviewWindow equals evaluate’s window, and both helpers equal their calls on the UTC date', () => {
+    const day = fc.date({ min: new Date(Date.UTC(1970, 0, 2)), max: new Date(Date.UTC(2100, 11, 30)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const offset = fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }));
+    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }));
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(day, time, offset, fc.constantFrom(...(['rolling-12-months', 'calendar-year', 'partnership-year'] as const)), day, (date, [h, m, sec], [sign, oh, om], kind, joinedOn) => {
+        const stamp = `${date}T${two(h)}:${two(m)}:${two(sec)}${sign}${two(oh)}:${two(om)}`;
+        const utc = new Date(Date.parse(stamp)).toISOString().slice(0, 10);
+        const window = reviewWindow(stamp, kind, joinedOn);
+        expect(window).toEqual(reviewWindow(utc, kind, joinedOn));
+        expect(window).toEqual(evaluate(ledger([], { joinedOn }), { asOf: stamp, window: kind }).window);
+        expect(leavesWindowOn(stamp, kind, joinedOn)).toBe(leavesWindowOn(utc, kind, joinedOn));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, reviewTimeline, ValidationError } from '../../src/index';
+import { defineProgram, evaluate, exponentialProgram, reviewTimeline, ValidationError, type Program, type TierPolicy } from '../../src/index';
 
 type Raw = Record<string, unknown>;
 const ledger = (entries: Raw[], joinedOn = '2020-01-01') => ({ partner: { id: 'p', joinedOn }, entries });
@@ -149,7 +149,10 @@ describe('R12 monthly review timeline', () => {
       [{ from: '2026-02-30', to: '2026-06-30' }, 'from', 'invalid-date'],
       [{ to: '2026-06-30' }, 'from', 'missing-field'],
       [{ from: '2026-01-01', to: '2026-06-30', policy: 'lowest' }, 'policy', 'invalid-value'],
-      [{ from: '2026-01-01', to: '2026-06-30', policy: { graceReviews: 0 } }, 'policy', 'invalid-value'],
+      [{ from: '2026-01-01', to: '2026-06-30', policy: { graceReviews: 0 } }, 'policy.graceReviews', 'invalid-value'],
+      [{ from: '2026-01-01', to: '2026-06-30', policy: { graceReviews: 2, extra: 1 } }, 'policy.extra', 'unknown-field'],
+      [{ from: '2026-01-01', to: '2026-06-30', policy: {} }, 'policy.graceReviews', 'missing-field'],
+      [{ from: '2026-01-01', to: '2026-06-30', policy: ['one-step-up'] }, 'policy', 'invalid-type'],
       [{ from: '2026-01-01', to: '2026-06-30', asOf: '2026-01-01' }, 'asOf', 'unknown-field'],
     ])('%j → %s %s', (opts, path, code) => {
       try {
@@ -166,3 +169,127 @@ describe('R12 monthly review timeline', () => {
     });
   });
 });
+
+describe('R12 policies across program versions: state by tier id', () => {
+  type Version = Record<string, any>;
+  /**
+   * The built-in version in effect until 2025-12-31, then a 2026 version made
+   * from it by `change` (tiers dropped or moved): a custom two-version program.
+   */
+  function twoVersions(change: (version: Version) => void): Program {
+    const first: Version = JSON.parse(JSON.stringify(exponentialProgram.versions[0]));
+    const second: Version = JSON.parse(JSON.stringify(first));
+    second.version = '2026.1';
+    second.effectiveFrom = '2026-01-01';
+    change(second);
+    return defineProgram({ id: 'two-versions', name: 'Two versions', versions: [first, second] });
+  }
+  const dropTiers = (...ids: string[]) => (version: Version) => {
+    version.tiers = version.tiers.filter((tier: { id: string }) => !ids.includes(tier.id));
+    if (ids.includes(version.membershipTier)) version.membershipTier = version.tiers[0].id;
+    if (ids.includes(version.renewalTier)) version.renewalTier = version.tiers[0].id;
+  };
+  const tiersOf = (program: Program, date: string) => [...program.versions].reverse().find((v) => v.effectiveFrom <= date)!.tiers.map((t) => t.id);
+  const policies: TierPolicy[] = ['highest-met', 'one-step-up', { graceReviews: 2 }, { graceReviews: 3 }, { graceReviews: 12 }];
+
+  // Basic on points alone (event 5,000) in 2025; 5,000 points stay in the window until 2026-06-15.
+  const basicOnly = ledger([event('e1', '2025-06-15')], '2020-01-01');
+  // Professional (5,000 + 7,200 revenue points, $7,200) in 2025, in the window until 2026-06-15.
+  const professional = ledger([event('e1', '2025-06-15'), revenue('r1', '2025-06-15', '7200.00')], '2020-01-01');
+
+  it('a graced tier the later version lacks falls at once to the tier met, never to the tier at its old index', () => {
+    // 2026 drops Basic: index 2, Basic's in 2025, is Professional in 2026, which needs $7,200 this partner never had.
+    const program = twoVersions(dropTiers('basic'));
+    for (const graceReviews of [2, 3, 12]) {
+      const reviews = reviewTimeline(basicOnly, { from: '2025-11-01', to: '2026-03-31', program, policy: { graceReviews } });
+      expect(reviews.map((r) => [r.date, r.tier, r.change])).toEqual([
+        ['2025-11-30', 'basic', null],
+        ['2025-12-31', 'basic', null],
+        // Starter (4,000) is what 5,000 points meet under 2026; Basic is gone: a fall, judged by 2025's ranks.
+        ['2026-01-31', 'starter', 'down'],
+        ['2026-02-28', 'starter', null],
+        ['2026-03-31', 'starter', null],
+      ]);
+      for (const review of reviews) expect(review.tier).toBe(evaluate(basicOnly, { asOf: review.date, program }).tier);
+    }
+  });
+
+  it('keeps a held tier by id when a later version drops a tier below it (its index moves)', () => {
+    // 2026 drops Starter: Professional moves from index 3 to 2, and index 3 is Silver.
+    const program = twoVersions(dropTiers('starter'));
+    const plain = reviewTimeline(professional, { from: '2025-12-01', to: '2026-07-31', program });
+    expect(plain.map((r) => [r.date, r.tier, r.change])).toEqual([
+      ['2025-12-31', 'professional', null],
+      ['2026-01-31', 'professional', null],
+      ['2026-02-28', 'professional', null],
+      ['2026-03-31', 'professional', null],
+      ['2026-04-30', 'professional', null],
+      ['2026-05-31', 'professional', null],
+      ['2026-06-30', null, 'down'],
+      ['2026-07-31', null, null],
+    ]);
+    // A grace of 3 keeps Professional (not Silver) for the two reviews below it, then falls to what is met.
+    const graced = reviewTimeline(professional, { from: '2025-12-01', to: '2026-09-30', program, policy: { graceReviews: 3 } });
+    expect(graced.map((r) => r.tier)).toEqual(['professional', 'professional', 'professional', 'professional', 'professional', 'professional', 'professional', 'professional', null, null]);
+    expect(graced.map((r) => r.change)).toEqual([null, null, null, null, null, null, null, null, 'down', null]);
+  });
+
+  it("the default policy reports the fall when the later version lacks the tier held: 'down', never null or 'up'", () => {
+    // 2026 keeps only Silver and above: Professional falls to no tier.
+    const top = twoVersions(dropTiers('now', 'starter', 'basic', 'professional'));
+    expect(reviewTimeline(professional, { from: '2025-12-01', to: '2026-01-31', program: top }).map((r) => [r.tier, r.previousTier, r.change])).toEqual([
+      ['professional', 'professional', null],
+      [null, 'professional', 'down'],
+    ]);
+    // 2026 drops Professional: Basic (index 2 in both) is a fall from Professional (index 3 in 2025).
+    const noProfessional = twoVersions(dropTiers('professional'));
+    expect(reviewTimeline(professional, { from: '2026-01-01', to: '2026-01-31', program: noProfessional })[0]).toMatchObject({ tier: 'basic', previousTier: 'professional', change: 'down' });
+  });
+
+  it("judges change by the ranks of the version in effect at the later review when it has both tiers (reordered tiers)", () => {
+    // 2026 swaps the thresholds of Starter and Basic, and their order: Basic 4,000 below Starter 5,000.
+    const program = twoVersions((version) => {
+      const [now, starter, basic, ...rest] = version.tiers;
+      version.tiers = [now, { ...basic, points: 4000, source: 'Basic 4,000' }, { ...starter, points: 5000, source: 'Starter 5,000' }, ...rest];
+    });
+    // 4,500 points: Starter in 2025 (rank 1), Basic in 2026 (rank 1, below Starter there).
+    const l = ledger([event('e1', '2025-06-15'), { id: 'x', type: 'adjustment', date: '2025-06-15', points: -500, reason: 'correction' }]);
+    const reviews = reviewTimeline(l, { from: '2025-12-01', to: '2026-02-28', program });
+    expect(reviews.map((r) => [r.tier, r.change])).toEqual([
+      ['starter', null],
+      ['basic', 'down'],
+      ['basic', null],
+    ]);
+    // A grace of 2 keeps Starter (a tier of 2026 too) through the one review below it.
+    expect(reviewTimeline(l, { from: '2025-12-01', to: '2026-02-28', program, policy: { graceReviews: 2 } }).map((r) => r.tier)).toEqual(['starter', 'starter', 'basic']);
+  });
+
+  it('under every policy, each review holds a tier of the version in effect, one met then or held before, and change follows the ranks', () => {
+    const programs = [twoVersions(dropTiers('basic')), twoVersions(dropTiers('starter')), twoVersions(dropTiers('now', 'starter', 'basic', 'professional')), twoVersions(dropTiers('professional'))];
+    const ledgers = [basicOnly, professional, ledger([event('e1', '2025-03-10'), event('e2', '2025-09-10'), revenue('r1', '2025-11-10', '9000.00'), event('e3', '2026-02-10')])];
+    for (const program of programs) {
+      for (const l of ledgers) {
+        for (const policy of policies) {
+          const reviews = reviewTimeline(l, { from: '2025-06-01', to: '2026-12-31', program, policy });
+          const seen = new Set<string | null>([reviews[0]!.previousTier]);
+          for (const review of reviews) {
+            const tiers = tiersOf(program, review.date);
+            const met = evaluate(l, { asOf: review.date, program }).tier;
+            if (review.tier !== null) expect(tiers, `${review.date} ${JSON.stringify(policy)}`).toContain(review.tier);
+            // Never a tier that was neither met now nor held at an earlier review (one-step-up may also climb through a lower one).
+            if (policy === 'highest-met') expect(review.tier).toBe(met);
+            else if (policy !== 'one-step-up') expect([met, ...seen]).toContain(review.tier);
+            seen.add(review.tier);
+            // change: by the ranks of the version in effect when it has both tiers; a tier it lacks is never "no change".
+            const rank = (tier: string | null) => (tier === null ? -1 : tiers.indexOf(tier));
+            if (review.previousTier === null || tiers.includes(review.previousTier)) {
+              const difference = rank(review.tier) - rank(review.previousTier);
+              expect(review.change).toBe(difference > 0 ? 'up' : difference < 0 ? 'down' : null);
+            } else expect(review.change).not.toBeNull();
+          }
+        }
+      }
+    }
+  });
+});
+
