@@ -26,3 +26,8 @@ export { describeProgram, type DescribeProgramOptions } from './program/describe
 export { diffPrograms, type DiffProgramsOptions, type ProgramDiff, type ProgramChange, type FieldChange, type FieldValue, type ProgramTable, type ProgramSide } from './program/diffPrograms';
 export { compareUnder, type CompareUnderOptions, type TierComparison, type TierMove, type Standing } from './program/compareUnder';
 export { generateJsonSchema, type JsonSchemaKind, type JsonSchema } from './program/generateJsonSchema';
+export { programOverview, type ProgramOverviewOptions } from './documents/programOverview';
+export { partnerStatement, type PartnerStatementOptions } from './documents/partnerStatement';
+export { renderMarkdown, escapeMarkdown } from './documents/renderMarkdown';
+export { renderHtml, escapeHtml, type RenderHtmlOptions } from './documents/renderHtml';
+export type * from './documents/types';
