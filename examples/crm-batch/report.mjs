@@ -23,6 +23,11 @@ function cell(column, text) {
   return text;
 }
 
+/** Sets an own property whatever the key: a `meta.__proto__` column is data, as `JSON.parse` keeps it, not the prototype. */
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Groups the rows of a CRM export into one ledger per partner, remembering each entry's line. */
 export function ledgersFromCsv(text) {
   const records = parse(text, { bom: true, columns: true, info: true, skip_empty_lines: true, trim: true });
@@ -37,9 +42,9 @@ export function ledgersFromCsv(text) {
     const entry = {};
     for (const [column, value] of Object.entries(record)) {
       if (value === '' || column === 'partner_id') continue;
-      if (column.startsWith('partner_meta.')) (p.ledger.partner.meta ??= {})[column.slice(13)] = value;
+      if (column.startsWith('partner_meta.')) setOwn((p.ledger.partner.meta ??= {}), column.slice(13), value);
       else if (column.startsWith('partner_')) p.ledger.partner[column.slice(8)] ??= value;
-      else if (column.startsWith('meta.')) (entry.meta ??= {})[column.slice(5)] = value;
+      else if (column.startsWith('meta.')) setOwn((entry.meta ??= {}), column.slice(5), value);
       else entry[column] = cell(column, value);
     }
     if (Object.keys(entry).length > 0) {
@@ -50,10 +55,22 @@ export function ledgersFromCsv(text) {
   return [...partners.values()];
 }
 
-const csvCell = (value) => {
-  const text = value === undefined || value === null ? '' : String(value);
+/**
+ * A summary cell (RFC 4180). Text from the CRM (a name, an id) that a spreadsheet
+ * would run as a formula, starting with = + - @, a tab or a carriage return, gets
+ * a leading ' (OWASP, CSV injection; docs/csv.md). Computed figures are passed as
+ * `{ number }` and written as they are, negative ones included.
+ */
+export const csvCell = (value) => {
+  let text = value === undefined || value === null ? '' : typeof value === 'object' ? value.number : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) text = `'${value}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
+const number = (value) => (value === undefined || value === null ? undefined : { number: String(value) });
+
+/** Markdown text: control characters as \u{…}, Markdown syntax backslash-escaped (as the command line does). */
+// eslint-disable-next-line no-control-regex
+const markdownText = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`).replace(/[\\`*_[\]<>|#~]/g, '\\$&');
 
 /** Evaluates every partner of the export: Markdown reports, a summary CSV, and the issues of invalid ledgers. */
 export function buildReports(csvText, { asOf }) {
@@ -72,9 +89,9 @@ export function buildReports(csvText, { asOf }) {
     const evaluation = evaluate(parsed.ledger, { asOf });
     const { partner } = parsed.ledger;
     const markdown = [
-      `# ${partner.name ?? partner.id} — ${evaluation.tierName ?? 'no tier yet'}`,
+      `# ${markdownText(partner.name ?? partner.id)} — ${markdownText(evaluation.tierName ?? 'no tier yet')}`,
       '',
-      `Partner \`${partner.id}\`, member since ${partner.joinedOn}. Review as of ${evaluation.asOf} (entries ${evaluation.window.from} … ${evaluation.window.to}).`,
+      `Partner ${markdownText(partner.id)}, member since ${partner.joinedOn}. Review as of ${evaluation.asOf} (entries ${evaluation.window.from} … ${evaluation.window.to}).`,
       '',
       explainEvaluation(evaluation, { format: 'markdown' }),
       '',
@@ -82,7 +99,7 @@ export function buildReports(csvText, { asOf }) {
     reports.push({ partner, evaluation, markdown });
     const next = evaluation.nextTier;
     summary.push(
-      [partner.id, partner.name, evaluation.tier, evaluation.points.total, evaluation.revenue.total, evaluation.membership.active ? evaluation.membership.basis : 'inactive', evaluation.fee.status, next?.tier, next?.shortfall.points, next?.shortfall.revenue]
+      [partner.id, partner.name, evaluation.tier, number(evaluation.points.total), number(evaluation.revenue.total), evaluation.membership.active ? evaluation.membership.basis : 'inactive', evaluation.fee.status, next?.tier, number(next?.shortfall.points), number(next?.shortfall.revenue)]
         .map(csvCell)
         .join(','),
     );

@@ -1,13 +1,13 @@
 /**
- * The single-ledger and program commands: `timeline`, `plan`, `describe`,
- * `schema`. They run in the main thread (one ledger at a time is quick).
+ * The single-ledger and program commands: `timeline`, `plan`, `schema`
+ * (`describe` and `statement`: documentCommands.ts). They run in the main thread (one ledger at a time is quick).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   ValidationError,
   defineProgram,
-  describeProgram,
+  evaluate,
   exponentialProgram,
   generateJsonSchema,
   parseLedger,
@@ -18,13 +18,17 @@ import {
   type TierPolicy,
   type WindowKind,
 } from '../index';
+import { cell, escapeControls } from '../format';
 import { collectInputs, type InputFormat } from './inputs';
-import { locateCsvIssue } from './csv';
+import { locateCsvIssue } from '../csv';
+import { csvDocument, csvNumber } from './csv';
+import { defaultFormat, type DataFormat } from './formats';
 import type { CliIo } from './io';
 import type { CliIssue } from './issues';
 import { loadJob, parseJsonText } from './jobs';
-import { describeFee, formatInt, formatUsd, type AsOf } from './render';
-import { styleFor, visibleLength } from './style';
+import { describeFee, describeMembership, formatInt, formatUsd, type AsOf } from './render';
+import { styleFor } from './style';
+import { outputWidth, renderColumns, wrap, type Cell, type Column } from './table';
 
 /** A problem with the input: printed, exit code 1. */
 export class InputError extends Error {
@@ -65,6 +69,18 @@ export function loadProgram(file: string | undefined, io: CliIo): { program?: Pr
   }
 }
 
+/** `--as-of`, checked and normalised by the library itself; today (UTC) when absent. */
+export function resolveAsOf(option: string | undefined, io: CliIo, name = '--as-of'): AsOf {
+  if (option === undefined) return { date: io.now().toISOString().slice(0, 10), defaulted: true };
+  try {
+    const probe = evaluate({ partner: { id: 'as-of-check', joinedOn: '2000-01-01' }, entries: [] }, { asOf: option });
+    return { date: probe.asOf, defaulted: false };
+  } catch (error) {
+    if (error instanceof ValidationError) throw new UsageError(`${name}: ${error.issues[0].message.replace(/^"asOf" /, "")}`);
+    throw error;
+  }
+}
+
 /** Reads inputs that must hold ledgers for a per-ledger command; every invalid one is an input error. */
 async function readLedgers(inputs: readonly string[], options: { inputFormat: InputFormat; recursive: boolean; program?: Program }, io: CliIo) {
   const collected = await collectInputs(inputs, options, io);
@@ -90,21 +106,6 @@ async function readLedgers(inputs: readonly string[], options: { inputFormat: In
   });
   if (issues.length > 0) throw new InputError(issues);
   return ledgers;
-}
-
-/** A plain aligned table (first row: titles). */
-function table(rows: readonly string[][], io: CliIo, right: ReadonlySet<number> = new Set()): string {
-  const style = styleFor(io.stdout, io.env);
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => visibleLength(r[i] ?? '')))) ?? [];
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, i) => {
-        const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(cell)));
-        return right.has(i) ? fill + cell : i === row.length - 1 ? cell : cell + fill;
-      })
-      .join('  ');
-  const [head, ...body] = rows;
-  return [style.bold(line(head ?? [])), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 /** `--policy`: highest-met, one-step-up or grace:N. */
@@ -138,9 +139,40 @@ export type TimelineOptions = {
   window?: WindowKind;
   policy?: string;
   program?: string;
-  format?: 'table' | 'json' | 'markdown';
+  format?: DataFormat;
   inputFormat: InputFormat;
 };
+
+/** The columns of the timeline table, most important first when the terminal is narrow. */
+const timelineColumns: readonly Column[] = [
+  { title: 'Review', priority: 0 },
+  { title: 'Tier', priority: 0 },
+  { title: 'Change', priority: 1 },
+  { title: 'Points', align: 'right', priority: 0 },
+  { title: 'Revenue (USD)', align: 'right', priority: 2 },
+  { title: 'Membership', priority: 4, min: 12 },
+  { title: 'Fee', priority: 3, min: 22 },
+];
+
+/** The CSV columns of `timeline --format csv`: a row per partner and review. */
+export const timelineCsvColumns = [
+  'source',
+  'partner_id',
+  'partner_name',
+  'date',
+  'tier',
+  'previous_tier',
+  'change',
+  'points',
+  'pending_points',
+  'revenue',
+  'membership_active',
+  'membership_basis',
+  'fee_status',
+  'fee_paid_through',
+  'fee_waived_through',
+  'fee_amount_due',
+] as const;
 
 /** `timeline`: the monthly reviews of each ledger, a row per month-end. */
 export async function timelineCommand(inputs: readonly string[], options: TimelineOptions, today: AsOf, io: CliIo): Promise<number> {
@@ -163,79 +195,180 @@ export async function timelineCommand(inputs: readonly string[], options: Timeli
       return optionError(error, { from: '--from', to: '--to', window: '--window', policy: '--policy' });
     }
   });
-  const format = options.format ?? (io.stdout.isTTY === true ? 'table' : 'json');
-  if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ from, to, toDefaulted: options.to === undefined && today.defaulted, results }, null, 2)}\n`);
-    return 0;
+  const format = options.format ?? defaultFormat('timeline', io.stdout.isTTY === true);
+  const toDefaulted = options.to === undefined && today.defaulted;
+  switch (format) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify({ from, to, toDefaulted, results }, null, 2)}\n`);
+      return 0;
+    case 'ndjson':
+      for (const result of results) io.stdout.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    case 'csv':
+      io.stdout.write(
+        csvDocument(
+          timelineCsvColumns,
+          results.flatMap(({ source, partner, reviews }) =>
+            reviews.map((r) => [
+              source,
+              partner.id,
+              partner.name,
+              r.date,
+              r.tier,
+              r.previousTier,
+              r.change,
+              r.points.total,
+              r.points.pending,
+              csvNumber(r.revenue.total),
+              r.membership.active,
+              r.membership.basis,
+              r.fee.status,
+              r.fee.paidThrough,
+              r.fee.waivedThrough,
+              csvNumber(r.fee.amountDue),
+            ]),
+          ),
+        ),
+      );
+      return 0;
+    case 'table':
+    case 'markdown':
+      break;
   }
   const style = styleFor(io.stdout, io.env);
+  const names = program ?? exponentialProgram;
   for (const { source, partner, reviews } of results) {
-    const title = `${partner.name ?? partner.id} — monthly reviews ${from} … ${to}${options.to === undefined && today.defaulted ? ' (to: today, UTC)' : ''}`;
-    const rows = [
-      ['Review', 'Tier', 'Change', 'Points', 'Revenue (USD)', 'Membership', 'Fee'],
-      ...reviews.map((r) => [
-        r.date,
-        tierName(program ?? exponentialProgram, r.tier),
-        r.change === 'up' ? style.green('▲ up') : r.change === 'down' ? style.red('▼ down') : '',
-        formatInt(r.points.total),
-        formatUsd(r.revenue.total),
-        r.membership.active ? (r.membership.basis ?? 'active') : 'inactive',
-        describeFee(r.fee),
-      ]),
-    ];
+    const title = `${partner.name ?? partner.id} — monthly reviews ${from} … ${to}${toDefaulted ? ' (to: today, UTC)' : ''}`;
+    const rows = reviews.map((r) => [
+      r.date,
+      tierName(names, r.tier),
+      r.change === 'up' ? '▲ up' : r.change === 'down' ? '▼ down' : '',
+      formatInt(r.points.total),
+      formatUsd(r.revenue.total),
+      describeMembership(r.membership),
+      describeFee(r.fee),
+    ]);
     if (format === 'markdown') {
-      io.stdout.write(`## ${title}\n\n| ${rows[0]?.join(' | ')} |\n|---|---|---|---:|---:|---|---|\n${rows.slice(1).map((r) => `| ${r.join(' | ')} |`).join('\n')}\n\n`);
-    } else io.stdout.write(`${style.bold(title)} ${style.dim(`(${source})`)}\n\n${table(rows, io, new Set([3, 4]))}\n\n`);
+      const head = `| ${timelineColumns.map((c) => cell(c.title)).join(' | ')} |\n|${timelineColumns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`;
+      io.stdout.write(`## ${cell(title)}\n\n${head}\n${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}\n\n`);
+      continue;
+    }
+    const cells = rows.map((row, i): Cell[] => row.map((text, c) => (c === 2 ? { text, paint: reviews[i]?.change === 'up' ? style.green : reviews[i]?.change === 'down' ? style.red : String } : text)));
+    const width = outputWidth(io);
+    const { lines, note } = renderColumns(timelineColumns, cells, style, width);
+    io.stdout.write(`${style.bold(wrap(`${escapeControls(title)} (${escapeControls(source)})`, width))}\n\n${lines.join('\n')}\n${note === undefined ? '' : `\n${style.dim(note)}\n`}\n`);
   }
   return 0;
 }
 
-export type PlanOptions = { asOf?: string; target?: string; by?: string; prefer?: string; window?: WindowKind; program?: string; format?: 'table' | 'json' | 'markdown'; inputFormat: InputFormat };
+export type PlanOptions = { asOf?: string; target?: string; by?: string; prefer?: string; window?: WindowKind; program?: string; format?: DataFormat; inputFormat: InputFormat };
+
+/**
+ * `--target`: a tier id, or a tier's id or name in any case (`Gold`, `GOLD`,
+ * `gold`), as the id. Anything else is a usage error that lists the tiers.
+ */
+export function resolveTarget(program: Program, target: string): string {
+  const tiers = new Map<string, string>();
+  for (const version of program.versions) for (const tier of version.tiers) if (!tiers.has(tier.id)) tiers.set(tier.id, tier.name);
+  if (tiers.has(target)) return target;
+  const wanted = target.trim().toLowerCase();
+  for (const [id, name] of tiers) if (id.toLowerCase() === wanted || name.toLowerCase() === wanted) return id;
+  throw new UsageError(`--target: no tier "${target}" in the program; expected one of ${[...tiers].map(([id, name]) => (id === name ? id : `${id} (${name})`)).join(', ')}`);
+}
+
+/** The CSV columns of `plan --format csv`: a row per partner (its steps in one cell, a line each). */
+export const planCsvColumns = [
+  'source',
+  'partner_id',
+  'partner_name',
+  'as_of',
+  'current',
+  'target',
+  'by',
+  'reachable',
+  'reason',
+  'shortfall_points',
+  'shortfall_revenue',
+  'shortfall_profile_certifications',
+  'shortfall_sales_certifications',
+  'expiring',
+  'steps',
+] as const;
 
 /** `plan`: what each partner must still do to reach a tier by a date. */
 export async function planCommand(inputs: readonly string[], options: PlanOptions, asOf: AsOf, io: CliIo): Promise<number> {
   const { program } = loadProgram(options.program, io);
+  const names = program ?? exponentialProgram;
+  const target = options.target === undefined ? undefined : resolveTarget(names, options.target);
   const ledgers = await readLedgers(inputs, { inputFormat: options.inputFormat, recursive: false, ...(program ? { program } : {}) }, io);
   const results = ledgers.map(({ source, ledger }) => {
+    let plan;
     try {
-      const plan = planUpgrade(ledger, {
+      plan = planUpgrade(ledger, {
         asOf: asOf.date,
-        ...(options.target ? { target: options.target } : {}),
+        ...(target ? { target } : {}),
         ...(options.by ? { by: options.by } : {}),
         ...(options.prefer ? { prefer: options.prefer.split(',').map((s) => s.trim()) } : {}),
         ...(options.window ? { window: options.window } : {}),
         ...(program ? { program } : {}),
       });
-      return { source, partner: ledger.partner, plan };
     } catch (error) {
       return optionError(error, { asOf: '--as-of', target: '--target', by: '--by', prefer: '--prefer', window: '--window' });
     }
+    // Not a plan that failed but options that contradict each other: say so once, as a usage error.
+    if (plan.reason === 'by-before-as-of') throw new UsageError(`--by (${plan.by}) is before --as-of (${asOf.date}${asOf.defaulted ? ', today UTC' : ''}): a plan can only look forward`);
+    return { source, partner: ledger.partner, plan };
   });
-  const format = options.format ?? (io.stdout.isTTY === true ? 'table' : 'json');
-  if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ asOf: asOf.date, asOfDefaulted: asOf.defaulted, results }, null, 2)}\n`);
-    return 0;
+  const format = options.format ?? defaultFormat('plan', io.stdout.isTTY === true);
+  switch (format) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify({ asOf: asOf.date, asOfDefaulted: asOf.defaulted, results }, null, 2)}\n`);
+      return 0;
+    case 'ndjson':
+      for (const result of results) io.stdout.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    case 'csv':
+      io.stdout.write(
+        csvDocument(
+          planCsvColumns,
+          results.map(({ source, partner, plan }) => [
+            source,
+            partner.id,
+            partner.name,
+            plan.asOf,
+            plan.current,
+            plan.target,
+            plan.by,
+            plan.reachable,
+            plan.reason,
+            plan.shortfall.points,
+            csvNumber(plan.shortfall.revenue),
+            plan.shortfall.profileCertifications,
+            plan.shortfall.salesCertifications,
+            plan.expiring.length,
+            plan.steps.join('\n'),
+          ]),
+        ),
+      );
+      return 0;
+    case 'table':
+    case 'markdown':
+      break;
   }
   const style = styleFor(io.stdout, io.env);
+  const md = format === 'markdown';
+  // Everything printed comes from the ledger or the library's sentences about it: escaped (Markdown: `cell`).
+  const text = md ? cell : escapeControls;
   for (const { partner, plan } of results) {
-    const names = program ?? exponentialProgram;
-    const heading = `${partner.name ?? partner.id}: ${plan.current === null ? 'no tier' : tierName(names, plan.current)} → ${tierName(names, plan.target)} by ${plan.by} (as of ${asOf.date}${asOf.defaulted ? ', today UTC' : ''})`;
-    const verdict = plan.reachable ? style.green('reachable') : style.red(`not reachable: ${plan.message ?? plan.reason ?? ''}`);
-    const lines = [format === 'markdown' ? `## ${heading}` : style.bold(heading), '', verdict];
-    if (plan.steps.length > 0) lines.push('', ...plan.steps.map((step, i) => (format === 'markdown' ? `${i + 1}. ${step}` : `  ${i + 1}. ${step}`)));
+    const heading = text(`${partner.name ?? partner.id}: ${plan.current === null ? 'no tier' : tierName(names, plan.current)} → ${tierName(names, plan.target)} by ${plan.by} (as of ${asOf.date}${asOf.defaulted ? ', today UTC' : ''})`);
+    const why = plan.message ?? plan.reason ?? '';
+    const verdict = plan.reachable ? style.green('reachable') : style.red(`not reachable: ${text(why)}`);
+    const lines = [md ? `## ${heading}` : style.bold(heading), '', verdict];
+    // The verdict already gives the reason: a step that repeats it is not printed again.
+    const steps = plan.steps.filter((step) => plan.reachable || step !== why);
+    if (steps.length > 0) lines.push('', ...steps.map((step, i) => (md ? `${i + 1}. ${text(step)}` : `  ${i + 1}. ${text(step)}`)));
     if (plan.expiring.length > 0) lines.push('', `${plan.expiring.length} item(s) leave the window or expire before ${plan.by}.`);
     io.stdout.write(`${lines.join('\n')}\n\n`);
-  }
-  return 0;
-}
-
-/** `describe`: the program's tables as Markdown. */
-export function describeCommand(options: { program?: string; asOf?: string; version?: string }, io: CliIo): number {
-  const { program } = loadProgram(options.program, io);
-  try {
-    io.stdout.write(describeProgram(program ?? exponentialProgram, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.version ? { version: options.version } : {}) }));
-  } catch (error) {
-    optionError(error, { asOf: '--as-of', version: '--version-name' });
   }
   return 0;
 }

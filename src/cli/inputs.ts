@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { readCsvLedgers, type CsvLedger } from './csv';
+import { readCsvLedgers, type CsvLedger } from '../csv';
 import { readAll, type CliIo } from './io';
 import type { CliIssue } from './issues';
 import type { Job } from './jobs';

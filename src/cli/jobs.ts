@@ -25,7 +25,8 @@ export type JobOptions = {
 
 // Each thread defines a custom program once: jobs carry its definition (plain JSON crosses threads).
 let programCache: { definition: unknown; program: Program } | undefined;
-function programOf(options: JobOptions): Program | undefined {
+/** The program a job runs under: its definition defined once per thread. */
+export function programOf(options: { readonly program?: unknown }): Program | undefined {
   if (options.program === undefined) return undefined;
   if (programCache?.definition !== options.program) programCache = { definition: options.program, program: defineProgram(options.program) };
   return programCache.program;

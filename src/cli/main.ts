@@ -4,17 +4,20 @@
  * 0 ok, 1 invalid input (every issue printed with its file and path), 2 usage.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { SingleBar } from 'cli-progress';
-import { evaluate, ValidationError, windowKinds, type WindowKind } from '../index';
-import { describeCommand, InputError, loadProgram, planCommand, schemaCommand, timelineCommand, UsageError, type PlanOptions, type TimelineOptions } from './commands';
-import { collectInputs, type CollectedInputs, type InputFormat } from './inputs';
-import { locateCsvIssue } from './csv';
-import type { CliIo } from './io';
-import { formatIssue, type CliIssue } from './issues';
+import { windowKinds, type WindowKind } from '../index';
+import { printIssues, runBatchCommand } from './batch';
+import { InputError, loadProgram, planCommand, resolveAsOf, schemaCommand, timelineCommand, UsageError, type PlanOptions, type TimelineOptions } from './commands';
+import { describeCommand, PDF_WORKER_THRESHOLD, statementCommand, type DescribeOptions, type StatementCommandOptions } from './documentCommands';
+import type { InputFormat } from './inputs';
+import { cell, escapeControls } from '../format';
+import { csvDocument } from './csv';
+import { commandFormats, defaultFormat, type CommandName, type DataFormat } from './formats';
+import { OutputClosed, type CliIo } from './io';
+import type { CliIssue } from './issues';
 import type { JobOptions, LedgerOutcome } from './jobs';
-import { runJobs, threadCount } from './pool';
-import { asOfText, outcomeRecord, outputFormats, renderCsv, renderMarkdown, renderTable, type AsOf, type Evaluated, type OutputFormat } from './render';
+import { asOfText, outcomeRecord, renderCsv, renderMarkdown, renderTable, type Evaluated } from './render';
 import { styleFor } from './style';
+import { outputWidth } from './table';
 
 declare const __CLI_VERSION__: string | undefined;
 const version = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-dev';
@@ -26,7 +29,7 @@ type BatchOptions = {
   asOf?: string;
   program?: string;
   window?: WindowKind;
-  format?: OutputFormat;
+  format?: DataFormat;
   inputFormat: InputFormat;
   recursive: boolean;
   threads: 'auto' | number;
@@ -41,93 +44,15 @@ function parseThreads(value: string): 'auto' | number {
   return Number(value);
 }
 
-/** `--as-of`, checked and normalised by the library itself; today (UTC) when absent. */
-function resolveAsOf(option: string | undefined, io: CliIo, name = '--as-of'): AsOf {
-  if (option === undefined) return { date: io.now().toISOString().slice(0, 10), defaulted: true };
-  try {
-    const probe = evaluate({ partner: { id: 'as-of-check', joinedOn: '2000-01-01' }, entries: [] }, { asOf: option });
-    return { date: probe.asOf, defaulted: false };
-  } catch (error) {
-    if (error instanceof ValidationError) throw new UsageError(`${name}: ${error.issues[0].message.replace(/^"asOf" /, "")}`);
-    throw error;
-  }
-}
-
-function defaultFormat(io: CliIo): OutputFormat {
-  return io.stdout.isTTY === true ? 'table' : 'json';
-}
-
-/** Every issue of a batch, CSV ones placed on their line and column. */
-function issuesOf(collected: CollectedInputs, outcomes: readonly LedgerOutcome[][]): { perJob: LedgerOutcome[][]; all: CliIssue[] } {
-  const all: CliIssue[] = [...collected.issues];
-  const perJob = outcomes.map((list, index) => {
-    const csv = collected.csv.get(index);
-    return list.map((outcome) => {
-      if (outcome.ok) return outcome;
-      const issues =
-        csv === undefined
-          ? outcome.issues
-          : outcome.issues.map((i) => locateCsvIssue(csv, i, outcome.source.slice(0, outcome.source.lastIndexOf('#')), outcome.partner));
-      all.push(...issues);
-      return { ...outcome, issues };
-    });
-  });
-  return { perJob, all };
-}
-
-/** Reads the inputs, runs the batch (with a progress bar and worker threads when large). */
-async function runBatchCommand(inputs: readonly string[], options: BatchOptions, jobOptions: JobOptions, io: CliIo) {
-  const started = Date.now();
-  const collected = await collectInputs(inputs, { recursive: options.recursive, inputFormat: options.inputFormat }, io);
-  const { jobs } = collected;
-  const threads = threadCount(options.threads, jobs.length);
-  const showProgress = options.progress ?? (io.stderr.isTTY === true && jobs.length > 1);
-  let bar: SingleBar | undefined;
-  if (showProgress && jobs.length > 0) {
-    bar = new SingleBar({
-      stream: io.stderr as NodeJS.WritableStream,
-      format: `${jobOptions.mode === 'evaluate' ? 'evaluating' : 'validating'} [{bar}] {value}/{total} ledgers | {eta_formatted} left`,
-      clearOnComplete: true,
-      hideCursor: true,
-      noTTYOutput: io.stderr.isTTY !== true,
-      notTTYSchedule: 1_000,
-      etaBuffer: 50,
-    });
-    bar.start(jobs.length, 0);
-  }
-  let outcomes: LedgerOutcome[][];
-  try {
-    outcomes = await runJobs(jobs, jobOptions, threads, (done) => bar?.update(done));
-  } finally {
-    bar?.stop();
-  }
-  const { perJob, all } = issuesOf(collected, outcomes);
-  const flat = perJob.flat();
-  if (options.verbose) {
-    const where = threads === 0 ? 'in the main thread' : `on ${threads} worker threads`;
-    io.stderr.write(`${flat.length} ledger(s) from ${inputs.length} input(s), processed ${where} in ${Date.now() - started} ms\n`);
-  }
-  return { outcomes: flat, issues: all, inputIssues: collected.issues };
-}
-
 /** NDJSON: one line per ledger, then one per issue that belongs to no ledger (an unreadable file, a CSV syntax error). */
 function writeNdjson(outcomes: readonly LedgerOutcome[], inputIssues: readonly CliIssue[], io: CliIo): void {
   for (const o of outcomes) io.stdout.write(`${JSON.stringify(outcomeRecord(o))}\n`);
   for (const i of inputIssues) io.stdout.write(`${JSON.stringify({ source: i.source, ok: false, issues: [i] })}\n`);
 }
 
-function printIssues(issues: readonly CliIssue[], io: CliIo, to: 'stdout' | 'stderr'): void {
-  if (issues.length === 0) return;
-  const stream = io[to];
-  const style = styleFor(stream, io.env);
-  const sources = new Set(issues.map((i) => i.source.replace(/\[\d+\]$/, '')));
-  stream.write(`${style.red(`${issues.length} issue${issues.length === 1 ? '' : 's'} in ${sources.size} input${sources.size === 1 ? '' : 's'}:`)}\n`);
-  for (const issue of issues) stream.write(`  ${formatIssue(issue, style.dim)}\n`);
-}
-
 async function evaluateCommand(inputs: readonly string[], options: BatchOptions, io: CliIo): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io);
-  const format = options.format ?? defaultFormat(io);
+  const format = options.format ?? defaultFormat('evaluate', io.stdout.isTTY === true);
   const { definition } = loadProgram(options.program, io);
   const jobOptions: JobOptions = {
     mode: 'evaluate',
@@ -143,7 +68,7 @@ async function evaluateCommand(inputs: readonly string[], options: BatchOptions,
 
   switch (format) {
     case 'table':
-      io.stdout.write(renderTable(evaluated, asOf, styleFor(io.stdout, io.env)));
+      io.stdout.write(renderTable(evaluated, asOf, styleFor(io.stdout, io.env), outputWidth(io)));
       break;
     case 'markdown':
       io.stdout.write(renderMarkdown(evaluated, asOf));
@@ -169,26 +94,53 @@ async function evaluateCommand(inputs: readonly string[], options: BatchOptions,
   return issues.length > 0 ? exitCodes.invalidInput : exitCodes.ok;
 }
 
+/** The CSV columns of `validate --format csv`: a row per valid ledger, and one per issue. */
+export const validateCsvColumns = ['source', 'partner_id', 'ok', 'entries', 'line', 'column', 'path', 'code', 'message'] as const;
+
 async function validateCommand(inputs: readonly string[], options: BatchOptions, io: CliIo): Promise<number> {
-  const format = options.format ?? (io.stdout.isTTY === true ? 'table' : 'json');
+  const format = options.format ?? defaultFormat('validate', io.stdout.isTTY === true);
   const { definition } = loadProgram(options.program, io);
   const jobOptions: JobOptions = { mode: 'validate', asOf: '2000-01-01', ...(definition === undefined ? {} : { program: definition }) };
   const { outcomes, issues, inputIssues } = await runBatchCommand(inputs, options, jobOptions, io);
   const valid = outcomes.filter((o) => o.ok);
   const invalid = outcomes.length - valid.length;
-  if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ valid: valid.length, invalid, results: outcomes.map(outcomeRecord), inputIssues }, null, 2)}\n`);
-  } else if (format === 'ndjson') {
-    writeNdjson(outcomes, inputIssues, io);
-  } else {
-    const style = styleFor(io.stdout, io.env);
-    for (const o of valid) if (o.ok) io.stdout.write(`${style.green('valid')}    ${o.source} ${style.dim(`(${o.partner.id}, ${o.entries} entries)`)}\n`);
-    for (const o of outcomes) if (!o.ok) io.stdout.write(`${style.red('invalid')}  ${o.source}${o.partner === undefined ? '' : ` ${style.dim(`(${o.partner})`)}`}\n`);
-    if (outcomes.length > 0) io.stdout.write('\n');
-    printIssues(issues, io, 'stdout');
-    io.stdout.write(`${style.bold(`${valid.length} valid, ${invalid} invalid`)}\n`);
+  const e = escapeControls;
+  switch (format) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify({ valid: valid.length, invalid, results: outcomes.map(outcomeRecord), inputIssues }, null, 2)}\n`);
+      break;
+    case 'ndjson':
+      writeNdjson(outcomes, inputIssues, io);
+      break;
+    case 'csv': {
+      const rows = [
+        ...outcomes.flatMap((o) => (o.ok ? [[o.source, o.partner.id, true, o.entries, undefined, undefined, undefined, undefined, undefined]] : o.issues.map((i) => [o.source, o.partner, false, undefined, i.line, i.column, i.path, i.code, i.message]))),
+        ...inputIssues.map((i) => [i.source, i.partner, false, undefined, i.line, i.column, i.path, i.code, i.message]),
+      ];
+      io.stdout.write(csvDocument(validateCsvColumns, rows));
+      break;
+    }
+    case 'markdown': {
+      const out = [`## ${valid.length} valid, ${invalid} invalid`, ''];
+      for (const o of outcomes) out.push(o.ok ? `- valid: ${cell(o.source)} (${cell(o.partner.id)}, ${o.entries} entries)` : `- **invalid**: ${cell(o.source)}${o.partner === undefined ? '' : ` (${cell(o.partner)})`}`);
+      if (issues.length > 0) {
+        out.push('', '| Input | Line | Where | Issue | Code |', '|---|---:|---|---|---|');
+        for (const i of issues) out.push(`| ${cell(i.source)} | ${i.line ?? ''} | ${cell(i.column ?? (i.path === '' ? '(root)' : i.path))} | ${cell(i.message)} | ${cell(i.code)} |`);
+      }
+      io.stdout.write(`${out.join('\n')}\n`);
+      break;
+    }
+    case 'table': {
+      const style = styleFor(io.stdout, io.env);
+      for (const o of valid) if (o.ok) io.stdout.write(`${style.green('valid')}    ${e(o.source)} ${style.dim(`(${e(o.partner.id)}, ${o.entries} entries)`)}\n`);
+      for (const o of outcomes) if (!o.ok) io.stdout.write(`${style.red('invalid')}  ${e(o.source)}${o.partner === undefined ? '' : ` ${style.dim(`(${e(o.partner)})`)}`}\n`);
+      if (outcomes.length > 0) io.stdout.write('\n');
+      printIssues(issues, io, 'stdout');
+      io.stdout.write(`${style.bold(`${valid.length} valid, ${invalid} invalid`)}\n`);
+      break;
+    }
   }
-  if (format === 'json' || format === 'ndjson') printIssues(issues, io, 'stderr');
+  if (format !== 'table') printIssues(issues, io, 'stderr');
   return issues.length > 0 ? exitCodes.invalidInput : exitCodes.ok;
 }
 
@@ -229,8 +181,33 @@ Examples:
 Exit codes: 0 ok (also when the target is out of reach: see "reachable"), 1 invalid input, 2 usage.`,
   describe: `
 Examples:
-  $ exponential-partner describe > program.md
-  $ exponential-partner describe --program examples/programs/my-program.json`,
+  $ exponential-partner describe > program.md                    # the tables as Markdown (docs/program.md)
+  $ exponential-partner describe --format pdf --out overview.pdf --as-of 2026-11-30
+  $ exponential-partner describe --format html --paper a4 > overview.html
+  $ exponential-partner describe --out overview.pdf              # the format from the extension
+  $ exponential-partner describe --program examples/programs/exponential-2027.json --format pdf > overview-2027.pdf
+  $ exponential-partner describe --as-of 2026-11-30 --format json
+
+Markdown and JSON: the program's tables (describeProgram). PDF and HTML: the
+program overview (programOverview), dated --as-of (default: today, UTC), with
+page numbers, on US Letter or A4 (--paper). A PDF goes to standard output only
+when it is not a terminal. Exit codes: 0 ok, 1 invalid program or unwritable
+--out, 2 usage.`,
+  statement: `
+Examples:
+  $ exponential-partner statement examples/ledgers/silver-agency.json --as-of 2026-11-30 > silver-agency.pdf
+  $ exponential-partner statement examples/ledgers/silver-agency.json --as-of 2026-11-30 --format markdown
+  $ exponential-partner statement examples/ledgers --as-of 2026-11-30 --out statements/
+  $ exponential-partner statement examples/csv/crm-export.csv --as-of 2026-11-30 --format html --paper a4 --out statements/
+
+One ledger without --out: its statement on standard output (a PDF only when
+that is not a terminal). With --out DIR: one file per partner, named after the
+partner id made safe for every file system (docs/guides/documents.md), each
+written atomically, and the written paths listed on standard output. Without
+--format: PDF, but Markdown on a terminal without --out. Invalid ledgers are
+listed with their issues, as by evaluate, and get no file. Give --as-of: the
+same inputs then give the same bytes on any day.
+Exit codes: 0 ok, 1 invalid input (the valid ledgers still get their files), 2 usage.`,
   schema: `
 Examples:
   $ exponential-partner schema ledger > ledger.schema.json
@@ -256,6 +233,8 @@ Examples:
   $ exponential-partner timeline examples/ledgers/silver-agency.json --to 2026-11-30
   $ exponential-partner plan examples/ledgers/silver-agency.json --target gold --by 2027-06-30
   $ exponential-partner describe
+  $ exponential-partner describe --format pdf --out overview.pdf
+  $ exponential-partner statement examples/ledgers --as-of 2026-11-30 --out statements/
   $ exponential-partner schema ledger
   $ exponential-partner help evaluate
 
@@ -263,12 +242,22 @@ Colour only on a terminal, never with NO_COLOR set.
 Exit codes: 0 ok, 1 invalid input, 2 usage.`,
     );
 
-  const batchOptions = (command: Command, formats: readonly OutputFormat[]) =>
+  /** `--format`, its choices from the registry (src/cli/formats.ts). */
+  const formatHelp: Partial<Record<CommandName, string>> = {
+    describe: 'output format (default: markdown, or what the --out extension says)',
+    statement: 'output format (default: pdf; markdown on a terminal without --out)',
+    schema: 'output format',
+  };
+  const formatOption = (name: CommandName) =>
+    new Option('-f, --format <format>', formatHelp[name] ?? 'output format (default: table on a terminal, json otherwise)').choices(commandFormats[name]);
+  const paperOption = () => new Option('--paper <size>', 'page size of pdf and html (default: letter)').choices(['letter', 'a4']);
+
+  const batchOptions = (command: Command, name: CommandName, threadsFrom = '200 ledgers') =>
     command
-      .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)').choices(formats))
+      .addOption(formatOption(name))
       .addOption(new Option('--input-format <format>', 'how to read files without a .json/.csv extension and stdin').choices(['auto', 'json', 'csv']).default('auto'))
       .option('-r, --recursive', 'read subdirectories of directory inputs too', false)
-      .addOption(new Option('--threads <n>', 'worker threads: "auto" (every core, from 200 ledgers up) or a number; 0 = main thread').argParser(parseThreads).default('auto'))
+      .addOption(new Option('--threads <n>', `worker threads: "auto" (every core, from ${threadsFrom} up) or a number; 0 = main thread`).argParser(parseThreads).default('auto'))
       .option('--progress', 'always show the progress bar (default: on a terminal, for batches)')
       .option('--no-progress', 'never show the progress bar')
       .option('--program <file>', 'a custom program definition (JSON, see `schema program`) instead of the built-in one')
@@ -281,7 +270,7 @@ Exit codes: 0 ok, 1 invalid input, 2 usage.`,
       .argument('<inputs...>', 'ledger files (.json, .csv), directories, or - for stdin')
       .option('--as-of <date>', 'review date YYYY-MM-DD or RFC 3339 (default: today, UTC)')
       .addOption(new Option('--window <kind>', 'which entries a review counts').choices(windowKinds).default('rolling-12-months')),
-    outputFormats,
+    'evaluate',
   )
     .addHelpText('after', examples.evaluate)
     .action(async (inputs: string[], options: BatchOptions) => setExit(await evaluateCommand(inputs, options, io)));
@@ -291,13 +280,12 @@ Exit codes: 0 ok, 1 invalid input, 2 usage.`,
       .command('validate')
       .description('check ledgers against the strict ledger format and print every issue')
       .argument('<inputs...>', 'ledger files (.json, .csv), directories, or - for stdin'),
-    ['table', 'json', 'ndjson'],
+    'validate',
   )
     .addHelpText('after', examples.validate)
     .action(async (inputs: string[], options: BatchOptions) => setExit(await validateCommand(inputs, options, io)));
 
   const inputFormat = () => new Option('--input-format <format>', 'how to read files without a .json/.csv extension and stdin').choices(['auto', 'json', 'csv']).default('auto');
-  const formatOption = () => new Option('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'json', 'markdown']);
 
   program
     .command('timeline')
@@ -308,7 +296,7 @@ Exit codes: 0 ok, 1 invalid input, 2 usage.`,
     .option('--policy <policy>', 'how tiers move between reviews: highest-met (default), one-step-up, grace:N')
     .addOption(new Option('--window <kind>', 'which entries a review counts').choices(windowKinds))
     .option('--program <file>', 'a custom program definition (JSON)')
-    .addOption(formatOption())
+    .addOption(formatOption('timeline'))
     .addOption(inputFormat())
     .addHelpText('after', examples.timeline)
     .action(async (inputs: string[], options: TimelineOptions) => {
@@ -327,26 +315,57 @@ Exit codes: 0 ok, 1 invalid input, 2 usage.`,
     .option('--prefer <activities>', 'activity ids to plan with first, comma-separated')
     .addOption(new Option('--window <kind>', 'which entries a review counts').choices(windowKinds))
     .option('--program <file>', 'a custom program definition (JSON)')
-    .addOption(formatOption())
+    .addOption(formatOption('plan'))
     .addOption(inputFormat())
     .addHelpText('after', examples.plan)
     .action(async (inputs: string[], options: PlanOptions) => setExit(await planCommand(inputs, options, resolveAsOf(options.asOf, io), io)));
 
   program
     .command('describe')
-    .description("the program's tables (tiers, activities, certifications, fee) as Markdown, each row citing its rule")
+    .description("the program's tables (tiers, activities, certifications, fee) as Markdown, each row citing its rule, or the program overview as PDF or HTML")
     .option('--program <file>', 'a custom program definition (JSON) instead of the built-in one')
-    .option('--as-of <date>', 'describe the version in effect on this date')
+    .option('--as-of <date>', 'describe the version in effect on this date (PDF, HTML: also the overview date; default today, UTC)')
     .option('--version-name <name>', 'describe the version with this name')
+    .addOption(formatOption('describe'))
+    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
+    .addOption(paperOption())
     .addHelpText('after', examples.describe)
-    .action((options: { program?: string; asOf?: string; versionName?: string }) =>
-      setExit(describeCommand({ ...(options.program ? { program: options.program } : {}), ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.versionName ? { version: options.versionName } : {}) }, io)),
+    .action(async (options: { program?: string; asOf?: string; versionName?: string } & Omit<DescribeOptions, 'version'>) =>
+      setExit(
+        await describeCommand(
+          {
+            ...(options.program ? { program: options.program } : {}),
+            ...(options.asOf ? { asOf: options.asOf } : {}),
+            ...(options.versionName ? { version: options.versionName } : {}),
+            ...(options.format ? { format: options.format } : {}),
+            ...(options.out ? { out: options.out } : {}),
+            ...(options.paper ? { paper: options.paper } : {}),
+          },
+          io,
+        ),
+      ),
     );
+
+  batchOptions(
+    program
+      .command('statement')
+      .description("a partner's statement for a date as PDF, HTML or Markdown: tier and why, requirements, points, revenue, certifications, fee, plan, reviews and every entry; one file per partner with --out")
+      .argument('<inputs...>', 'ledger files (.json, .csv), directories, or - for stdin')
+      .option('--as-of <date>', 'the statement date, YYYY-MM-DD or RFC 3339, also the PDF creation date (default: today, UTC)')
+      .addOption(new Option('--window <kind>', 'which entries a review counts').choices(windowKinds).default('rolling-12-months'))
+      .option('-o, --out <dir>', 'write one file per partner into this directory (made if missing)')
+      .addOption(paperOption()),
+    'statement',
+    `${PDF_WORKER_THRESHOLD} PDFs or 200 other statements`,
+  )
+    .addHelpText('after', examples.statement)
+    .action(async (inputs: string[], options: StatementCommandOptions) => setExit(await statementCommand(inputs, options, io)));
 
   program
     .command('schema')
     .description('the JSON Schema (2020-12) of a ledger or of a program definition')
     .argument('[kind]', 'ledger or program', 'ledger')
+    .addOption(formatOption('schema'))
     .addHelpText('after', examples.schema)
     .action((kind: string) => setExit(schemaCommand(kind, io)));
 
@@ -366,6 +385,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    // The reader closed standard output (`| head -1`): it has what it wanted.
+    if (error instanceof OutputClosed) return exitCodes.ok;
     if (error instanceof CommanderError) {
       // --help and --version exit 0; every other commander error is a usage error.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
@@ -375,7 +396,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return exitCodes.invalidInput;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\n(add --help for usage)\n`);
+      io.stderr.write(`error: ${escapeControls(error.message)}\n(add --help for usage)\n`);
       return exitCodes.usage;
     }
     throw error;

@@ -4,28 +4,36 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { runJob, type Job, type JobBatch, type JobOptions, type LedgerOutcome } from './jobs';
+import { runJob, type Job, type JobOptions, type LedgerOutcome } from './jobs';
 
 /** From this many ledgers up, `--threads auto` uses worker threads. */
 export const WORKER_THRESHOLD = 200;
 
-/** How many worker threads `--threads` means for a batch of `count` jobs: 0 runs in this thread. */
-export function threadCount(setting: 'auto' | number, count: number, cores = availableParallelism()): number {
-  if (setting === 'auto') return count >= WORKER_THRESHOLD && cores > 1 ? cores : 0;
+/**
+ * How many worker threads `--threads` means for a batch of `count` jobs: 0 runs in this thread.
+ * `threshold`: from how many jobs `auto` starts threads (fewer for costly jobs, such as PDFs).
+ */
+export function threadCount(setting: 'auto' | number, count: number, cores = availableParallelism(), threshold = WORKER_THRESHOLD): number {
+  if (setting === 'auto') return count >= threshold && cores > 1 ? cores : 0;
   return Math.min(setting, Math.max(1, count));
 }
 
-/** Runs every job, returning outcomes in job order; `onProgress(done)` after each job. */
-export async function runJobs(
-  jobs: readonly Job[],
-  options: JobOptions,
-  threads: number,
-  onProgress: (done: number) => void,
-): Promise<LedgerOutcome[][]> {
+/** Work a pool runs: each item in this thread, or chunks of items as a task of worker.ts. */
+export type PoolWork<T, R> = {
+  /** Runs one item in this thread. */
+  readonly local: (item: T) => R | Promise<R>;
+  /** The export of worker.ts that runs a chunk (`default`: ledger jobs). */
+  readonly name: string;
+  /** The task of a chunk, sent to that export, which returns one result per item. */
+  readonly task: (chunk: readonly T[]) => unknown;
+};
+
+/** Runs every item, returning results in item order; `onProgress(done)` as items finish. */
+export async function runPool<T, R>(items: readonly T[], work: PoolWork<T, R>, threads: number, onProgress: (done: number) => void): Promise<R[]> {
   if (threads === 0) {
-    const results: LedgerOutcome[][] = [];
-    for (const job of jobs) {
-      results.push(runJob(job, options));
+    const results: R[] = [];
+    for (const item of items) {
+      results.push(await work.local(item));
       onProgress(results.length);
       // Let the progress bar draw on long in-thread batches.
       if (results.length % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -33,7 +41,7 @@ export async function runJobs(
     return results;
   }
   // dist/cli/worker.js: beside this bundle (see tsup.config.ts).
-  const pool = new Piscina<JobBatch, LedgerOutcome[][]>({
+  const pool = new Piscina<unknown, R[]>({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
@@ -41,13 +49,13 @@ export async function runJobs(
   });
   try {
     // Enough chunks to balance the threads and move the bar, few enough to keep messages cheap.
-    const size = Math.max(1, Math.min(250, Math.ceil(jobs.length / (threads * 8))));
-    const chunks: Job[][] = [];
-    for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
+    const size = Math.max(1, Math.min(250, Math.ceil(items.length / (threads * 8))));
+    const chunks: T[][] = [];
+    for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
     let done = 0;
     const results = await Promise.all(
       chunks.map(async (chunk) => {
-        const outcome = await pool.run({ jobs: chunk, options });
+        const outcome = await pool.run(work.task(chunk), { name: work.name });
         done += chunk.length;
         onProgress(done);
         return outcome;
@@ -57,4 +65,9 @@ export async function runJobs(
   } finally {
     await pool.destroy();
   }
+}
+
+/** Runs every ledger job, returning outcomes in job order; `onProgress(done)` after each job. */
+export function runJobs(jobs: readonly Job[], options: JobOptions, threads: number, onProgress: (done: number) => void): Promise<LedgerOutcome[][]> {
+  return runPool<Job, LedgerOutcome[]>(jobs, { local: (job) => runJob(job, options), name: 'default', task: (chunk) => ({ jobs: chunk, options }) }, threads, onProgress);
 }

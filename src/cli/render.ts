@@ -3,14 +3,15 @@
  * reports, CSV for spreadsheets, JSON and NDJSON for machines. Money stays a
  * decimal string throughout: it is grouped as text, never through a float.
  */
-import type { Evaluation, FeeStatus } from '../index';
+import { MAX_DATE } from '../dates/isoDate';
+import { cell } from '../format';
+import type { Evaluation, FeeStatus, Membership } from '../index';
+import { csvDocument, csvNumber } from './csv';
 import type { LedgerOutcome, PartnerRef } from './jobs';
-import { visibleLength, type Style } from './style';
+import type { Style } from './style';
+import { renderColumns, wrap, type Cell, type Column } from './table';
 
-/** The output formats. */
-export const outputFormats = ['table', 'json', 'ndjson', 'markdown', 'csv'] as const;
-/** An output format. */
-export type OutputFormat = (typeof outputFormats)[number];
+export { outputFormats, type DataFormat, type OutputFormat } from './formats';
 
 /** Which date a run reviews, and why: `--as-of`, or today (UTC) by default. */
 export type AsOf = { readonly date: string; readonly defaulted: boolean };
@@ -34,16 +35,34 @@ export function formatUsd(amount: string): string {
 
 const isZeroAmount = (amount: string) => /^-?0*(\.0*)?$/.test(amount);
 
-/** "paid through 2027-04-30", "waived (basic-points)", "due $45.00/month". */
+/** Why a fee is waived or a membership held, in words (R10, R11). */
+const basisWords = { 'basic-points': 'enough points', 'professional-renewal': 'Professional renewal', fee: 'fee paid' } as const;
+
+/** A fee date: `null` is past the end of the calendar (the words of `explainEvaluation`). */
+function feeDate(date: string | null | undefined): string {
+  if (date === undefined) return '';
+  return date === null ? ` beyond ${MAX_DATE}` : ` through ${date}`;
+}
+
+/**
+ * "paid through 2027-04-30", "waived through 2027-08-31, Professional renewal", "due $45.00/month";
+ * a coverage or waiver that runs past the calendar reads "paid beyond 9999-12-31".
+ */
 export function describeFee(fee: FeeStatus): string {
   switch (fee.status) {
     case 'paid':
-      return `paid through ${fee.paidThrough ?? '?'}`;
+      return `paid${feeDate(fee.paidThrough)}`;
     case 'waived':
-      return `waived (${fee.basis ?? '?'})${fee.waivedThrough ? ` through ${fee.waivedThrough}` : ''}`;
+      return `waived${feeDate(fee.waivedThrough)}${fee.basis ? `, ${basisWords[fee.basis]}` : ''}`;
     case 'due':
       return `due ${formatUsd(fee.amountDue ?? '0')}/${fee.period ?? 'month'}`;
   }
+}
+
+/** "active: enough points", "active: Professional renewal", "active: fee paid", "inactive". */
+export function describeMembership(membership: Membership): string {
+  if (!membership.active) return 'inactive';
+  return membership.basis === null ? 'active' : `active: ${basisWords[membership.basis]}`;
 }
 
 /** "Gold: 18,140 pts, $5,149.25, 1 profile, 4 sales", or "— (top tier)". */
@@ -58,8 +77,6 @@ export function describeNext(next: Evaluation['nextTier']): string {
   return `${next.tierName}: ${parts.length > 0 ? parts.join(', ') : 'nothing missing'}`;
 }
 
-const membershipText = (e: Evaluation) => (e.membership.active ? (e.membership.basis ?? 'active') : 'inactive');
-
 /** "review as of 2026-11-30 (today, UTC)". */
 export function asOfText(asOf: AsOf): string {
   return `as of ${asOf.date}${asOf.defaulted ? ' (today, UTC; --as-of to change)' : ''}`;
@@ -72,8 +89,20 @@ function commonWindow(rows: readonly Evaluated[]): string {
   return ` — window ${first.from} … ${first.to}`;
 }
 
-const titles = ['Partner', 'Tier', 'Points', 'Revenue (USD)', 'Membership', 'Fee', 'Next tier (shortfall)'] as const;
-const rightAligned = new Set([2, 3]);
+/**
+ * The columns of the evaluate table, most important first when the terminal
+ * is narrow: partner, tier and points always; then revenue, the next tier's
+ * shortfall, the fee, and membership (its basis is in the fee column too).
+ */
+export const evaluateColumns: readonly Column[] = [
+  { title: 'Partner', priority: 0, min: 16 },
+  { title: 'Tier', priority: 0 },
+  { title: 'Points', align: 'right', priority: 0 },
+  { title: 'Revenue (USD)', align: 'right', priority: 1 },
+  { title: 'Membership', priority: 4, min: 12 },
+  { title: 'Fee', priority: 3, min: 22 },
+  { title: 'Next tier (shortfall)', priority: 2, min: 24 },
+];
 
 function cellsOf({ partner, evaluation: e }: Evaluated): string[] {
   return [
@@ -81,28 +110,25 @@ function cellsOf({ partner, evaluation: e }: Evaluated): string[] {
     e.tierName ?? '—',
     formatInt(e.points.total),
     formatUsd(e.revenue.total),
-    membershipText(e),
+    describeMembership(e.membership),
     describeFee(e.fee),
     describeNext(e.nextTier),
   ];
 }
 
-/** The readable table: one row per partner. */
-export function renderTable(rows: readonly Evaluated[], asOf: AsOf, style: Style): string {
-  const out: string[] = [style.bold(`Exponential Partner Program — review ${asOfText(asOf)}${commonWindow(rows)}`)];
+/**
+ * The readable table: one row per partner, fitted to `width` columns (none: no limit).
+ * Text from ledgers is escaped (`escapeControls`).
+ */
+export function renderTable(rows: readonly Evaluated[], asOf: AsOf, style: Style, width?: number): string {
+  const title = `Exponential Partner Program — review ${asOfText(asOf)}${commonWindow(rows)}`;
+  // A narrow terminal gets the title on as many lines as it needs, broken between words.
+  const out: string[] = [style.bold(wrap(title, width))];
   out.push(style.dim(`${rows.length} partner${rows.length === 1 ? '' : 's'} evaluated`), '');
   if (rows.length === 0) return `${out.join('\n')}\n`;
-  const cells = rows.map(cellsOf);
-  const widths = titles.map((title, i) => Math.max(title.length, ...cells.map((row) => visibleLength(row[i] ?? ''))));
-  const pad = (text: string, i: number) => {
-    const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(text)));
-    return rightAligned.has(i) ? fill + text : i === titles.length - 1 ? text : text + fill;
-  };
-  out.push(style.bold(titles.map((t, i) => pad(t, i)).join('  ')));
-  out.push(widths.map((w) => '─'.repeat(w)).join('  '));
-  rows.forEach((row, r) => {
+  const cells = rows.map((row): Cell[] => {
     const e = row.evaluation;
-    const colours: ((text: string) => string)[] = [
+    const paints = [
       String,
       e.tier === null ? style.dim : style.bold,
       String,
@@ -111,19 +137,20 @@ export function renderTable(rows: readonly Evaluated[], asOf: AsOf, style: Style
       e.fee.status === 'due' ? style.red : e.fee.status === 'paid' ? style.yellow : style.green,
       String,
     ];
-    out.push((cells[r] ?? []).map((cell, i) => (colours[i] ?? String)(pad(cell, i))).join('  '));
+    return cellsOf(row).map((text, i) => ({ text, paint: paints[i] ?? String }));
   });
+  const { lines, note } = renderColumns(evaluateColumns, cells, style, width);
+  out.push(...lines);
+  if (note !== undefined) out.push('', style.dim(note));
   return `${out.join('\n')}\n`;
 }
 
-const escapeMarkdown = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** A GitHub-flavoured Markdown table, with the review date above it. */
+/** A GitHub-flavoured Markdown table, with the review date above it; every cell through `cell` (controls and Markdown syntax escaped). */
 export function renderMarkdown(rows: readonly Evaluated[], asOf: AsOf): string {
-  const out = [`## Partner review ${asOfText(asOf)}${commonWindow(rows)}`, ''];
-  out.push(`| ${titles.join(' | ')} |`);
-  out.push(`|${titles.map((_, i) => (rightAligned.has(i) ? '---:' : '---')).join('|')}|`);
-  for (const row of rows) out.push(`| ${cellsOf(row).map(escapeMarkdown).join(' | ')} |`);
+  const out = [`## ${cell(`Partner review ${asOfText(asOf)}${commonWindow(rows)}`)}`, ''];
+  out.push(`| ${evaluateColumns.map((c) => cell(c.title)).join(' | ')} |`);
+  out.push(`|${evaluateColumns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`);
+  for (const row of rows) out.push(`| ${cellsOf(row).map(cell).join(' | ')} |`);
   return `${out.join('\n')}\n`;
 }
 
@@ -155,19 +182,13 @@ export const csvOutputColumns = [
   'shortfall_sales_certifications',
 ] as const;
 
-/** RFC 4180 quoting: only where a cell needs it. Cells starting with = + - @ are left alone: these are data, not formulas, and numbers may be negative. */
-function csvCell(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One CSV row per partner. */
+/** One CSV row per partner: text from ledgers neutralised against formulas, numbers as numbers (`csvCell`). */
 export function renderCsv(rows: readonly Evaluated[]): string {
-  const lines = [csvOutputColumns.join(',')];
-  for (const { source, partner, evaluation: e } of rows) {
-    const s = e.nextTier?.shortfall;
-    lines.push(
-      [
+  return csvDocument(
+    csvOutputColumns,
+    rows.map(({ source, partner, evaluation: e }) => {
+      const s = e.nextTier?.shortfall;
+      return [
         source,
         partner.id,
         partner.name,
@@ -178,7 +199,7 @@ export function renderCsv(rows: readonly Evaluated[]): string {
         e.tierName,
         e.points.total,
         e.points.pending,
-        e.revenue.total,
+        csvNumber(e.revenue.total),
         e.certifications.profile,
         e.certifications.sales,
         e.membership.active,
@@ -186,18 +207,15 @@ export function renderCsv(rows: readonly Evaluated[]): string {
         e.fee.status,
         e.fee.paidThrough,
         e.fee.waivedThrough,
-        e.fee.amountDue,
+        csvNumber(e.fee.amountDue),
         e.nextTier?.tier,
         s?.points,
-        s?.revenue,
+        csvNumber(s?.revenue),
         s?.profileCertifications,
         s?.salesCertifications,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+      ];
+    }),
+  );
 }
 
 /** One JSON record per ledger (NDJSON lines; the `results` of `--format json`). */

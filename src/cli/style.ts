@@ -31,8 +31,8 @@ export function styleFor(stream: OutputStream, env: Readonly<Record<string, stri
   return shouldColour(stream, env) ? coloured : plain;
 }
 
-/** The visible width of a string (without SGR sequences). */
+/** The visible width of a string: code points, without SGR sequences. */
 export function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return Array.from(text.replace(/\u001b\[[0-9;]*m/g, '')).length;
 }

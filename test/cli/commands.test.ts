@@ -53,6 +53,41 @@ describe('plan', () => {
   it('exits 2 on a bad --by', async () => {
     expect((await runCli(['plan', silverPath, '--as-of', AS_OF, '--by', 'soon'])).code).toBe(2);
   });
+
+  it('takes a tier id or name in any case as --target', async () => {
+    const byId = (await runCli(['plan', silverPath, '--as-of', AS_OF, '--target', 'gold'])).stdout;
+    for (const target of ['Gold', 'GOLD', ' gold ']) {
+      const { code, stdout } = await runCli(['plan', silverPath, '--as-of', AS_OF, '--target', target]);
+      expect(code, target).toBe(0);
+      expect(stdout).toBe(byId);
+    }
+  });
+
+  it('answers an unknown --target with the tiers it could be', async () => {
+    const { code, stdout, stderr } = await runCli(['plan', silverPath, '--as-of', AS_OF, '--target', 'Diamond']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    for (const tier of exponentialProgram.versions[0].tiers) expect(stderr).toContain(`${tier.id} (${tier.name})`);
+  });
+
+  it('refuses --by before --as-of once, as a usage error naming both', async () => {
+    const { code, stdout, stderr } = await runCli(['plan', silverPath, '--by', '2026-06-30', '--as-of', AS_OF, '--format', 'table']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.match(/before/g)).toHaveLength(1);
+    expect(stderr).toContain('--by (2026-06-30) is before --as-of (2026-11-30)');
+    expect(stderr).not.toContain('leave the window');
+  });
+
+  it('prints the reason a target is out of reach once', async () => {
+    // A target below the tier held is no plan: the verdict says why, no step says it again.
+    const { stdout } = await runCli(['plan', silverPath, '--as-of', AS_OF, '--target', 'basic', '--format', 'table']);
+    const plan = planUpgrade(silver, { asOf: AS_OF, target: 'basic' });
+    expect(plan.reachable).toBe(false);
+    const reason = plan.message ?? plan.reason ?? '';
+    expect(reason.length).toBeGreaterThan(0);
+    expect(stdout.split(reason)).toHaveLength(2);
+  });
 });
 
 describe('describe and schema', () => {
@@ -60,6 +95,14 @@ describe('describe and schema', () => {
     const { code, stdout } = await runCli(['describe']);
     expect(code).toBe(0);
     expect(stdout).toBe(describeProgram(exponentialProgram));
+  });
+
+  it('describe --format json prints the version describeProgram describes', async () => {
+    const { code, stdout } = await runCli(['describe', '--format', 'json', '--as-of', AS_OF]);
+    expect(code).toBe(0);
+    const version = exponentialProgram.versions[exponentialProgram.versions.length - 1];
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify({ id: exponentialProgram.id, name: exponentialProgram.name, version })));
+    expect(describeProgram(exponentialProgram, { asOf: AS_OF })).toContain(`version ${version?.version}`);
   });
 
   it.each(['ledger', 'program'] as const)('schema %s prints the JSON Schema', async (kind) => {

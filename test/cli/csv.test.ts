@@ -1,12 +1,17 @@
 // The CSV ledger format (docs/csv.md): rows grouped into ledgers by partner,
 // cells typed, and every issue placed on its line and column.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { locateCsvIssue, readCsvLedgers } from '../../src/cli/csv';
+import { csvCell, csvNumber } from '../../src/cli/csv';
+import { locateCsvIssue, readCsvLedgers } from '../../src/csv';
+import { csvOutputColumns } from '../../src/cli/render';
 import { parseLedger } from '../../src/index';
-import { root } from './helpers';
+import { root, runCli } from './helpers';
 
 const header = 'partner_id,partner_name,partner_joinedOn,id,type,date,amount,source,activity,words,floss,points,description,meta.customer';
 
@@ -118,5 +123,96 @@ describe('examples/csv/crm-export.csv', () => {
       const parsed = parseLedger(ledger);
       expect(parsed.ok ? [] : parsed.issues, String(ledger.partner.id)).toEqual([]);
     }
+  });
+});
+
+describe('csvCell: no formulas in CSV output (OWASP CSV injection)', () => {
+  const triggers = ['=', '+', '-', '@', '\t', '\r'];
+
+  it.each(triggers)('text starting with %j gets a leading quote', (start) => {
+    const text = `${start}HYPERLINK("http://x","y")`;
+    const written = csvCell(text);
+    const rows = parse(written, { relax_quotes: false }) as string[][];
+    expect(rows).toEqual([[`'${text}`]]);
+  });
+
+  it('leaves other text, numbers, booleans and exact decimal amounts as they are, negative ones included', () => {
+    expect(csvCell('Acme Digital')).toBe('Acme Digital');
+    expect(csvCell("'quoted")).toBe("'quoted");
+    expect(csvCell(-7001)).toBe('-7001');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(false)).toBe('false');
+    expect(csvCell(csvNumber('-450.00'))).toBe('-450.00');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    // The same text from a ledger is text: neutralised.
+    expect(csvCell('-450.00')).toBe("'-450.00");
+  });
+
+  it('reads back as the text, prefixed where a spreadsheet would run it, in one cell', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const rows = parse(`${csvCell(text)}\r\n`, { relax_quotes: false, skip_empty_lines: false }) as string[][];
+        expect(rows).toEqual([[/^[=+\-@\t\r]/.test(text) ? `'${text}` : text]]);
+      }),
+    );
+  });
+
+  it('evaluate --format csv neutralises names, ids and sources and keeps computed numbers numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-csv-out-'));
+    const file = join(dir, '=sources.json');
+    const partner = { id: "=cmd|'/c calc'!A1", name: '@SUM(A1:A9)', joinedOn: '2024-01-01' };
+    // A refund alone: the revenue total is negative.
+    writeFileSync(file, JSON.stringify({ partner, entries: [{ id: 'r1', type: 'revenue', date: '2026-06-01', amount: '-450.00', source: 'direct-sale' }] }));
+    const { code, stdout } = await runCli(['evaluate', file, '--as-of', '2026-11-30', '--format', 'csv']);
+    expect(code).toBe(0);
+    const [header, row] = parse(stdout) as string[][];
+    const get = (column: (typeof csvOutputColumns)[number]) => row?.[header?.indexOf(column) ?? -1];
+    expect(get('partner_id')).toBe(`'${partner.id}`);
+    expect(get('partner_name')).toBe(`'${partner.name}`);
+    expect(get('source')).toBe(file);
+    expect(get('revenue')).toBe('-450.00');
+    expect(Number(get('points'))).not.toBeNaN();
+  });
+});
+
+describe('__proto__ keys: plain data in CSV as in JSON', () => {
+  const json = {
+    partner: { id: 'acme', joinedOn: '2023-03-15', meta: JSON.parse('{"__proto__":"partner data"}') as Record<string, string> },
+    entries: [{ id: 'f1', type: 'activity', date: '2026-01-10', activity: 'forum-post', meta: JSON.parse('{"__proto__":"entry data","customer":"Quayside"}') as Record<string, string> }],
+  };
+  const csv = ['partner_id,partner_joinedOn,partner_meta.__proto__,id,type,date,activity,meta.__proto__,meta.customer', 'acme,2023-03-15,partner data,f1,activity,2026-01-10,forum-post,entry data,Quayside'].join('\n');
+
+  it('reads a meta.__proto__ column as an own property, as JSON.parse does', () => {
+    const { ledgers, issues } = readCsvLedgers(csv, 'x.csv');
+    expect(issues).toEqual([]);
+    const ledger = ledgers[0]?.ledger as typeof json;
+    expect(Object.hasOwn(ledger.partner.meta, '__proto__')).toBe(true);
+    expect(Object.hasOwn(ledger.entries[0]?.meta ?? {}, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(ledger.entries[0]?.meta)).toBe(Object.prototype);
+    expect(JSON.stringify(ledger)).toBe(JSON.stringify(json));
+  });
+
+  it('gives parseLedger the same ledger from CSV and from JSON', () => {
+    const fromCsv = parseLedger(readCsvLedgers(csv, 'x.csv').ledgers[0]?.ledger);
+    const fromJson = parseLedger(JSON.parse(JSON.stringify(json)));
+    expect(fromCsv.ok && fromJson.ok).toBe(true);
+    if (!fromCsv.ok || !fromJson.ok) return;
+    expect(JSON.stringify(fromCsv.ledger)).toBe(JSON.stringify(fromJson.ledger));
+    expect(JSON.stringify(fromCsv.ledger)).toContain('"__proto__":"entry data"');
+  });
+
+  it('keeps the key through the command line, from either input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-proto-'));
+    writeFileSync(join(dir, 'a.csv'), csv);
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(json));
+    const partners = await Promise.all(
+      ['a.csv', 'a.json'].map(async (name) => {
+        const out = JSON.parse((await runCli(['timeline', join(dir, name), '--to', '2026-11-30', '--format', 'json'])).stdout) as { results: { partner: unknown }[] };
+        return JSON.stringify(out.results[0]?.partner);
+      }),
+    );
+    expect(partners[0]).toContain('"__proto__":"partner data"');
+    expect(partners[0]).toBe(partners[1]);
   });
 });

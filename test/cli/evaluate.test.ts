@@ -44,8 +44,10 @@ describe('evaluate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('review as of 2026-11-30 — window 2025-12-01 … 2026-11-30');
     for (const title of ['Partner', 'Tier', 'Points', 'Revenue (USD)', 'Membership', 'Fee', 'Next tier (shortfall)']) expect(stdout).toContain(title);
-    expect(stdout).toMatch(/Meridian Digital Agency\s+Silver\s+31,860\s+\$12,850\.75\s+basic-points\s+waived \(basic-points\) through 2027-01-31\s+Gold: 18,140 pts, \$5,149\.25, 1 profile, 4 sales/);
-    expect(stdout).toMatch(/Northwind Web Studio\s+—\s+2,880\s+\$900\.00\s+fee\s+paid through 2027-04-30\s+Now: 120 pts/);
+    // Membership and fee in words, not basis ids.
+    expect(stdout).toMatch(/Meridian Digital Agency\s+Silver\s+31,860\s+\$12,850\.75\s+active: enough points\s+waived through 2027-01-31, enough points\s+Gold: 18,140 pts, \$5,149\.25, 1 profile, 4 sales/);
+    expect(stdout).toMatch(/Northwind Web Studio\s+—\s+2,880\s+\$900\.00\s+active: fee paid\s+paid through 2027-04-30\s+Now: 120 pts/);
+    expect(stdout).not.toMatch(/basic-points|professional-renewal/);
     // The invalid example lives in a subdirectory: not read without --recursive.
     expect(stdout).not.toContain('Broken');
     expect(stdout).not.toContain(ESC);
@@ -207,7 +209,8 @@ describe('usage errors exit 2', () => {
     [['evaluate', silverPath, '--format', 'xml']],
     [['evaluate', silverPath, '--window', 'fortnight']],
     [['evaluate', silverPath, '--threads', 'many']],
-    [['validate', silverPath, '--format', 'csv']],
+    [['validate', silverPath, '--format', 'xml']],
+    [['describe', '--format', 'table']],
     [[]],
   ])('%j', async (argv) => {
     const { code, stdout, stderr } = await runCli(argv);

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, root, runCli } from '../cli/helpers';
 
@@ -14,12 +15,14 @@ const script = join(root, 'examples', 'crm-batch', 'report.mjs');
 
 type Report = { partner: { id: string }; evaluation: { tier: string | null; points: { total: number } }; markdown: string };
 type BuildReports = (csv: string, o: { asOf: string }) => { reports: Report[]; issues: { partner: string; line: number; path: string; code: string }[]; summaryCsv: string };
+type LedgersFromCsv = (csv: string) => { ledger: { partner: { meta?: object }; entries: { meta?: object }[] } }[];
 let buildReports: BuildReports;
+let ledgersFromCsv: LedgersFromCsv;
 let out: string;
 
 beforeAll(async () => {
   ensureBuilt(); // the example imports the package by name: dist/
-  ({ buildReports } = (await import(pathToFileURL(script).href)) as { buildReports: BuildReports });
+  ({ buildReports, ledgersFromCsv } = (await import(pathToFileURL(script).href)) as { buildReports: BuildReports; ledgersFromCsv: LedgersFromCsv });
   out = mkdtempSync(join(tmpdir(), 'pp-crm-'));
 }, 180_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -55,5 +58,30 @@ describe('examples/crm-batch', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('1 partners evaluated');
     expect(result.stderr).toContain(`${bad}:3: zen: entries[0].amount:`);
+  });
+
+  it('writes no formula into summary.csv: CRM text that starts with = + - @ tab or CR gets a leading quote, figures stay numbers', () => {
+    const csv = [
+      'partner_id,partner_name,partner_joinedOn,id,type,date,amount,source',
+      '@acme,"=HYPERLINK(""http://x"",""click"")",2023-03-15,r1,revenue,2026-06-10,-450.00,direct-sale',
+      'zen,-Zen,2024-01-01,z1,revenue,2026-06-11,100.00,direct-sale',
+    ].join('\n');
+    const { summaryCsv, issues } = buildReports(csv, { asOf: AS_OF });
+    expect(issues).toEqual([]);
+    const [header, ...rows] = parse(summaryCsv) as string[][];
+    const at = (row: string[] | undefined, column: string) => row?.[header?.indexOf(column) ?? -1];
+    expect(at(rows[0], 'partner_id')).toBe("'@acme");
+    expect(at(rows[0], 'partner_name')).toBe('\'=HYPERLINK("http://x","click")');
+    expect(at(rows[1], 'partner_name')).toBe("'-Zen");
+    expect(at(rows[0], 'revenue')).toBe('-450.00');
+    expect(at(rows[1], 'revenue')).toBe('100.00');
+    expect(Number(at(rows[1], 'shortfall_points'))).not.toBeNaN();
+  });
+
+  it('keeps a meta.__proto__ column as data, as JSON does', () => {
+    const csv = 'partner_id,partner_joinedOn,partner_meta.__proto__,id,type,date,activity,meta.__proto__\nacme,2023-03-15,p,f1,activity,2026-01-10,forum-post,e\n';
+    const [first] = ledgersFromCsv(csv);
+    expect(JSON.stringify(first?.ledger.partner.meta)).toBe('{"__proto__":"p"}');
+    expect(JSON.stringify(first?.ledger.entries[0]?.meta)).toBe('{"__proto__":"e"}');
   });
 });
