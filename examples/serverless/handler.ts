@@ -16,8 +16,11 @@ import { evaluate, parseLedger, ValidationError, windowKinds, type LedgerIssue, 
 /** The largest body accepted: 1 MB holds a ledger of ~10,000 entries. */
 export const MAX_BODY_BYTES = 1_000_000;
 
-/** Options of {@link handleRequest}. */
-export type HandlerOptions = { readonly maxBodyBytes?: number };
+/**
+ * Options of {@link handleRequest}. `drainBytes` (default: `maxBodyBytes`) is how
+ * much of an oversize body is still read, and dropped, before the 413.
+ */
+export type HandlerOptions = { readonly maxBodyBytes?: number; readonly drainBytes?: number };
 
 type Issue = { readonly path: string; readonly code: string; readonly message: string };
 
@@ -30,14 +33,24 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const problem = (status: number, error: string, issues: readonly Issue[], headers?: Record<string, string>) => json(status, { error, issues }, headers);
 
 /**
- * Reads the body, never more than `limit` bytes: a Content-Length over the
- * limit is refused at once, and the stream is counted as it arrives, since the
- * header may be absent (chunked) or wrong.
+ * Reads the body, never keeping more than `limit` bytes. Over the limit (by
+ * Content-Length, or counted as the stream arrives, since the header may be
+ * absent or wrong) the rest is still read and dropped, up to `drain` bytes, and
+ * only then refused: an HTTP/1.1 client is still sending when the answer comes,
+ * and a server that stops reading and closes resets the connection, so the
+ * client may see a failed request instead of the 413 (or, on a reused
+ * connection, its next request fails). Past `limit + drain` (an endless stream,
+ * a declared length beyond it) the stream is cancelled at once.
  */
-async function readBody(request: Request, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+async function readBody(request: Request, limit: number, drain: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return { ok: false };
+  const declaredLength = declared !== null && /^\d+$/.test(declared) ? Number(declared) : undefined;
   if (request.body === null) return { ok: true, bytes: new Uint8Array(0) };
+  if (declaredLength !== undefined && declaredLength > limit + drain) {
+    await request.body.cancel('body too large').catch(() => undefined);
+    return { ok: false };
+  }
+  const keep = declaredLength === undefined || declaredLength <= limit;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -45,12 +58,13 @@ async function readBody(request: Request, limit: number): Promise<{ ok: true; by
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
+    if (total > limit + drain) {
       await reader.cancel('body too large').catch(() => undefined);
       return { ok: false };
     }
-    chunks.push(value);
+    if (keep && total <= limit) chunks.push(value);
   }
+  if (!keep || total > limit) return { ok: false };
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -69,6 +83,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export async function handleRequest(request: Request, options: HandlerOptions = {}): Promise<Response> {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const drain = options.drainBytes ?? limit;
   if (request.method !== 'POST') {
     return problem(405, 'method-not-allowed', [{ path: '', code: 'method-not-allowed', message: 'POST a ledger as JSON' }], { allow: 'POST' });
   }
@@ -76,7 +91,7 @@ export async function handleRequest(request: Request, options: HandlerOptions = 
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     return problem(415, 'unsupported-media-type', [{ path: '', code: 'unsupported-media-type', message: 'send the ledger with Content-Type: application/json' }]);
   }
-  const body = await readBody(request, limit);
+  const body = await readBody(request, limit, drain);
   if (!body.ok) return problem(413, 'payload-too-large', [{ path: '', code: 'payload-too-large', message: `the body is larger than ${limit} bytes` }]);
 
   let input: unknown;

@@ -100,6 +100,63 @@ describe('serverless handler', () => {
       expect(pulled).toBeLessThan(10);
     });
 
+    // Answering while the client still uploads lets the runtime close the connection
+    // under it (a reset, not a 413): a body up to limit + drainBytes is read to its end first.
+    it('reads a body a little over the limit to its end before answering 413, declared or not', async () => {
+      for (const headers of [{}, { 'content-length': '1500' }]) {
+        let chunks = 0;
+        let closed = false;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (chunks === 5) {
+              closed = true;
+              return controller.close();
+            }
+            chunks++;
+            controller.enqueue(new TextEncoder().encode('x'.repeat(300)));
+          },
+        });
+        const request = new Request(`https://partners.example/evaluate?asOf=${AS_OF}`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', ...headers },
+          duplex: 'half',
+        } as RequestInit);
+        const response = await handler.handleRequest(request, limit);
+        expect(response.status).toBe(413);
+        expect(closed).toBe(true);
+      }
+    });
+
+    it('stops reading past limit + drainBytes, and refuses a declared length beyond them unread', async () => {
+      const endless = (counter: { pulled: number; cancelled: boolean }) =>
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            counter.pulled++;
+            controller.enqueue(new TextEncoder().encode('x'.repeat(300)));
+          },
+          cancel() {
+            counter.cancelled = true;
+          },
+        });
+      for (const drainBytes of [0, 600, 3_000]) {
+        const counter = { pulled: 0, cancelled: false };
+        expect((await handler.handleRequest(post(endless(counter)), { ...limit, drainBytes })).status).toBe(413);
+        expect(counter.cancelled).toBe(true);
+        // Reads stop with the first chunk past limit + drainBytes (a stream may be pulled one chunk ahead).
+        expect(counter.pulled).toBeLessThanOrEqual(Math.floor((limit.maxBodyBytes + drainBytes) / 300) + 2);
+      }
+      const counter = { pulled: 0, cancelled: false };
+      const declared = new Request(`https://partners.example/evaluate?asOf=${AS_OF}`, {
+        method: 'POST',
+        body: endless(counter),
+        headers: { 'content-type': 'application/json', 'content-length': String(2 * limit.maxBodyBytes + 1) },
+        duplex: 'half',
+      } as RequestInit);
+      expect((await handler.handleRequest(declared, limit)).status).toBe(413);
+      expect(counter).toEqual({ pulled: 0, cancelled: true });
+    });
+
     it('does not trust a Content-Length that understates the body', async () => {
       const request = post(big, `?asOf=${AS_OF}`, { 'content-type': 'application/json', 'content-length': '10' });
       expect((await handler.handleRequest(request, limit)).status).toBe(413);

@@ -2,7 +2,7 @@
 // bundled with esbuild into a module worker, served by workerd on 127.0.0.1,
 // and asked over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,10 +11,21 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/index';
 import { ensureBuilt, extraTimeZoneRun, root } from '../cli/helpers';
+import { requireTool } from './tools';
 
 const AS_OF = '2026-11-30';
-/** The workerd executable the `workerd` package installed for this platform. */
-const workerdBinary = (createRequire(import.meta.url)('workerd') as { default: string }).default;
+/** The workerd executable the `workerd` package installed for this platform (its binary is an optional, per-platform dependency). */
+function findWorkerd(): string | undefined {
+  try {
+    const path = (createRequire(import.meta.url)('workerd') as { default: string }).default;
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const workerdBinary = findWorkerd();
+// Missing workerd: skipped, with the reason, on a developer's machine; a failure in CI.
+const workerdTool = requireTool('workerd binary', workerdBinary !== undefined, 'npm ci installs it (the workerd package and its @cloudflare/workerd-<platform> binary)');
 
 /** A port that was free a moment ago (workerd binds it next; a clash is retried). */
 function freePort(): Promise<number> {
@@ -34,7 +45,7 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}):\n${log()}`);
     try {
-      await fetch(url, { method: 'GET' });
+      await fetch(url, { method: 'GET', headers: { connection: 'close' } });
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -43,7 +54,7 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
   throw new Error(`workerd did not answer on ${url} within 20 s:\n${log()}`);
 }
 
-describe.skipIf(extraTimeZoneRun)('serverless example in workerd', () => {
+describe.skipIf(workerdTool.skip || extraTimeZoneRun)(`serverless example in workerd${workerdTool.reason}`, () => {
   let dir: string;
   let child: ChildProcess | undefined;
   let base: string;
@@ -59,7 +70,7 @@ describe.skipIf(extraTimeZoneRun)('serverless example in workerd', () => {
       const port = await freePort();
       const { config } = await buildWorker({ outDir: dir, port });
       let log = '';
-      const started = spawn(workerdBinary, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const started = spawn(workerdBinary!, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
       started.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
       started.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
       base = `http://127.0.0.1:${port}`;
@@ -85,7 +96,12 @@ describe.skipIf(extraTimeZoneRun)('serverless example in workerd', () => {
   });
 
   const ledger = (name: string) => readFileSync(join(root, 'examples', 'ledgers', name), 'utf8');
-  const post = (body: string, query = `?asOf=${AS_OF}`) => fetch(`${base}/${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  // Every request on a connection of its own: a pooled keep-alive connection can be
+  // closed by workerd (after 5 s idle, or after an unread body) just as the next
+  // request is written to it, and that request then fails for no fault of the handler.
+  const request = (init: RequestInit & { duplex?: 'half' } = {}, query = `?asOf=${AS_OF}`) =>
+    fetch(`${base}/${query}`, { ...init, headers: { connection: 'close', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) } } as RequestInit);
+  const post = (body: BodyInit, query = `?asOf=${AS_OF}`) => request({ method: 'POST', body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) }, query);
 
   it.each(['community-basic.json', 'gold-scale.json', 'new-fee-paying.json', 'professional-integrator.json', 'silver-agency.json'])(
     'evaluates %s as the library does in Node',
@@ -105,12 +121,18 @@ describe.skipIf(extraTimeZoneRun)('serverless example in workerd', () => {
 
   it('answers 400 without asOf, and 405 to GET', async () => {
     expect((await post(ledger('gold-scale.json'), '')).status).toBe(400);
-    expect((await fetch(base)).status).toBe(405);
+    expect((await request()).status).toBe(405);
   });
 
+  // The handler reads (and drops) a body up to twice the limit before it answers
+  // 413, so the answer comes after the whole upload and the connection is never
+  // reset under the client: the status arrives however slow either side is.
   it('answers 413 to a body over 1 MB, declared or streamed (chunked)', async () => {
-    const big = `{"pad": "${'x'.repeat(1_100_000)}"}`;
-    expect((await post(big)).status).toBe(413);
+    const tooLarge = async (response: Response) => {
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: string }).error).toBe('payload-too-large');
+    };
+    await tooLarge(await post(`{"pad": "${'x'.repeat(1_100_000)}"}`));
     const encoder = new TextEncoder();
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -120,7 +142,9 @@ describe.skipIf(extraTimeZoneRun)('serverless example in workerd', () => {
         controller.enqueue(encoder.encode(' '.repeat(100_000)));
       },
     });
-    const response = await fetch(`${base}/?asOf=${AS_OF}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
-    expect(response.status).toBe(413);
+    await tooLarge(await post(stream));
+    expect(sent).toBe(1_200_000); // the whole upload went out before the answer
+    // A valid ledger right after: nothing of the refused uploads is left behind.
+    expect((await post(ledger('gold-scale.json'))).status).toBe(200);
   });
 });
