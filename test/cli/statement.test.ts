@@ -40,7 +40,8 @@ function run(args: readonly string[]): { code: number | null; stdout: Buffer; te
 
 /** A PDF's text in reading order, its runs of white space as one space (pdftotext breaks long lines). */
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+// pdfinfo shows dates in the host zone: read them in UTC, as the PDF stores them.
+const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 /** The tier a statement names: the library's own evaluation. */

@@ -55,7 +55,8 @@ describe.skipIf(poppler.skip)(`PDF documents (poppler-utils)${poppler.reason}`, 
     return { file, bytes };
   }
   const text = (file: string, ...args: string[]) => execFileSync('pdftotext', ['-layout', ...args, file, '-'], { encoding: 'utf8' });
-  const info = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  // pdfinfo shows dates in the host zone: read them in UTC, as the PDF stores them.
+  const info = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   const fonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' });
 
   it('is one bundle for Node and browsers: no Node built-in, no file read, the core imported, not copied', () => {
