@@ -14,6 +14,7 @@ import { config } from 'zod/mini';
 import { parseLedger, type LedgerEntry, type Program } from '@exponential/partner-program';
 import type { CsvLedger } from '@exponential/partner-program/csv';
 import { CategoryChart, TimelineChart } from './charts';
+import { Documents, downloadBytes, fileStem } from './documents';
 import { describePath } from './format';
 import { analyze, exponentialProgram, isDate, isPlanned, loadKept, openText, placeCsvIssues, readProgram, saveKept, today, versionOn, type Kept, type LedgerJson, type ShownIssue } from './model';
 import { ReportForm } from './report';
@@ -116,13 +117,8 @@ function App() {
   /** Changes the entries from the latest state (a row that skipped a render may hold an older handler). */
   const setEntries = (change: (entries: unknown[]) => unknown[]) => setLoaded((prev) => (prev.ledger === null ? prev : { ...prev, ledger: { ...prev.ledger, entries: change(prev.ledger.entries ?? []) } }));
   const exportJson = () => {
-    const blob = new Blob([`${JSON.stringify(loaded.ledger, null, 2)}\n`], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
     const id = (loaded.ledger?.partner as { id?: unknown } | undefined)?.id;
-    link.download = `${typeof id === 'string' ? id.replace(/[^\w.-]+/g, '_') : 'ledger'}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    downloadBytes(`${JSON.stringify(loaded.ledger, null, 2)}\n`, 'application/json', `${typeof id === 'string' ? fileStem(id) : 'ledger'}.json`);
   };
 
   const ledgerIssues: ShownIssue[] =
@@ -212,6 +208,15 @@ function App() {
               onReviewOn=${setAsOf}
             />
           `
+        : null}
+      ${isDate(asOf)
+        ? html`<${Documents}
+            ledger=${analysis !== null && analysis.ok ? loaded.ledger : null}
+            partnerId=${analysis !== null && analysis.ok ? analysis.ledger.partner.id : null}
+            program=${program}
+            definition=${programState.definition}
+            asOf=${asOf}
+          />`
         : null}
     </main>
   `;

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineProgram, evaluate, parseLedger, planUpgrade, reviewTimeline, type Evaluation, type Program } from '../../src/index';
@@ -194,8 +195,12 @@ describe.skipIf(chromiumTool.skip || extraTimeZoneRun)(`Partner Dashboard in hea
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
   let dir: string;
-  let size: { gzip: number; budget: number; split: Record<string, { gzipEstimate: number }> };
+  let size: { gzip: number; budget: number; split: Record<string, { gzipEstimate: number }>; pdfChunk: { file: string; minified: number; gzip: number } };
   let reports: PageReports;
+  /** The path of every request the page made, from its first load on. */
+  const requested: string[] = [];
+  /** The same sources as the page's PDF chunk (build.mjs's `fromSource`), bundled for Node. */
+  let inNode: Pick<typeof import('../../src/index'), 'partnerStatement' | 'programOverview' | 'exponentialProgram' | 'defineProgram'> & Pick<typeof import('../../src/pdf/index'), 'renderPdf'>;
 
   const setDate = async (date: string) => {
     await page.fill('#review-date', date);
@@ -216,12 +221,33 @@ describe.skipIf(chromiumTool.skip || extraTimeZoneRun)(`Partner Dashboard in hea
       servePage: (o: { dir: string }) => Promise<{ url: string; close: () => Promise<void> }>;
     };
     await buildPage({ outDir: dir, library: 'src' });
+    // The expected PDFs: renderPdf and the models from src/, built the way the page's chunk is.
+    const { fromSource } = (await import(pathToFileURL(join(root, 'examples', 'dashboard', 'build.mjs')).href)) as {
+      fromSource: { alias: Record<string, string>; loader: Record<string, 'base64'>; define: Record<string, string> };
+    };
+    const nodeBundle = join(dir, 'pdf-node.mjs');
+    await build({
+      stdin: {
+        contents: `export { defineProgram, partnerStatement, programOverview, exponentialProgram } from '@exponential/partner-program';
+          export { renderPdf } from '@exponential/partner-program/pdf';`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      ...fromSource,
+      outfile: nodeBundle,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      logLevel: 'warning',
+    });
+    inNode = (await import(pathToFileURL(nodeBundle).href)) as typeof inNode;
     size = JSON.parse(readFileSync(join(dir, 'size.json'), 'utf8')) as typeof size;
     server = await servePage({ dir });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     reports = await watchPage(page);
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     const response = await page.goto(server.url);
     expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
     await page.waitForSelector('body[data-ready="true"]');
@@ -677,6 +703,104 @@ describe.skipIf(chromiumTool.skip || extraTimeZoneRun)(`Partner Dashboard in hea
     const planSorted = [...planTimes].sort((a, b) => a - b);
     console.log(`[dashboard.test] re-evaluation of a 1,000-entry ledger on a date change: figures on screen, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms (${times.map((t) => t.toFixed(1)).join(', ')} ms); with the plan toward the next tier, median ${planSorted[Math.floor(planSorted.length / 2)]!.toFixed(1)} ms (${planTimes.map((t) => t.toFixed(1)).join(', ')} ms)`);
     expect(times).toHaveLength(dates.length);
+  });
+
+  describe('Download PDF', () => {
+    /** Clicks a "Download PDF" button; resolves to the download's name and bytes, and the busy states the card went through. */
+    const downloadPdf = async (kind: 'statement' | 'overview') => {
+      await page.evaluate(() => {
+        const card = document.querySelector<HTMLElement>('[data-testid="documents"]')!;
+        const seen: string[] = [];
+        (window as unknown as { busySeen: string[] }).busySeen = seen;
+        new MutationObserver(() => seen.push(card.getAttribute('aria-busy') ?? '')).observe(card, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
+      const name = kind === 'statement' ? 'Download PDF of the partner statement' : 'Download PDF of the program overview';
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      const bytes = readFileSync((await download.path())!);
+      await page.waitForSelector('[data-testid="documents"][data-state="done"][aria-busy="false"]');
+      const busy = await page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen);
+      return { name: download.suggestedFilename(), bytes, busy };
+    };
+    const chunkPath = () => `/${size.pdfChunk.file}`;
+
+    it('keeps the PDF code in a chunk of its own, outside the budget, not loaded before a PDF is asked for', async () => {
+      console.log(`[dashboard.test] PDF chunk ${size.pdfChunk.file}: ${size.pdfChunk.minified} bytes minified, ${size.pdfChunk.gzip} min+gz, outside the budget`);
+      expect(size.pdfChunk.file).toMatch(/^chunks\/pdf-\w+\.js$/);
+      // The chunk carries pdfkit and the font; the page's app.js does not, and names the chunk only to import it.
+      const chunk = readFileSync(join(dir, size.pdfChunk.file), 'utf8');
+      const app = readFileSync(join(dir, 'app.js'), 'utf8');
+      expect(chunk).toContain('DejaVu');
+      expect(app).not.toContain('DejaVu');
+      expect(app).toContain(`import("./${size.pdfChunk.file}")`);
+      expect(size.pdfChunk.gzip).toBeGreaterThan(size.budget);
+      // Every test above has run on this page: none of it fetched the chunk.
+      expect(requested).toContain('/app.js');
+      expect(requested).not.toContain(chunkPath());
+      const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      expect(resources).not.toContain(chunkPath());
+    });
+
+    it('downloads the partner statement as PDF on A4: the very bytes renderPdf gives in Node, the chunk loaded once', async () => {
+      await openSample('silver-agency.json');
+      await setDate(AS_OF);
+      await page.getByLabel('A4').check();
+      const { name, bytes, busy } = await downloadPdf('statement');
+      expect(name).toBe(`statement-${sample('silver-agency.json').partner.id}-${AS_OF}.pdf`);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const expected = await inNode.renderPdf(inNode.partnerStatement(sample('silver-agency.json'), { asOf: AS_OF }), { paper: 'a4' });
+      expect(bytes.equals(Buffer.from(expected))).toBe(true);
+      // The letter-size statement differs, so the paper choice did reach the renderer.
+      expect(bytes.equals(Buffer.from(await inNode.renderPdf(inNode.partnerStatement(sample('silver-agency.json'), { asOf: AS_OF }), { paper: 'letter' })))).toBe(false);
+      expect(busy).toEqual(['true', 'false']);
+      expect(requested.filter((path) => path === chunkPath())).toHaveLength(1);
+      expect(await page.textContent('[data-testid="pdf-status"]')).toContain(name);
+      expect(await page.$('[data-testid="pdf-warnings"]')).toBeNull();
+    });
+
+    it('downloads the program overview as PDF on US Letter, the same bytes as in Node, without fetching the chunk again', async () => {
+      await page.getByLabel('US Letter').check();
+      const { name, bytes, busy } = await downloadPdf('overview');
+      expect(name).toBe(`program-overview-${inNode.exponentialProgram.id}-${AS_OF}.pdf`);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const expected = await inNode.renderPdf(inNode.programOverview(inNode.exponentialProgram, { asOf: AS_OF }), { paper: 'letter' });
+      expect(bytes.equals(Buffer.from(expected))).toBe(true);
+      expect(busy).toEqual(['true', 'false']);
+      expect(requested.filter((path) => path === chunkPath())).toHaveLength(1);
+    });
+
+    it('shows renderPdf’s warning as text when the font lacks characters of the ledger', async () => {
+      const ledger = { ...sample('silver-agency.json'), partner: { ...sample('silver-agency.json').partner, name: 'Łódź 山' } };
+      await page.getByLabel('Open a ledger').setInputFiles({ name: 'lodz.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ledger)) });
+      await page.waitForFunction(() => document.querySelector('.glance .partner')?.textContent === 'Łódź 山');
+      await setDate(AS_OF);
+      const { bytes } = await downloadPdf('statement');
+      const warnings: string[] = [];
+      const expected = await inNode.renderPdf(inNode.partnerStatement(ledger, { asOf: AS_OF }), { paper: 'letter', onWarning: (w) => warnings.push(w.message) });
+      expect(bytes.equals(Buffer.from(expected))).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(await page.$$eval('[data-testid="pdf-warnings"] li', (items) => items.map((li) => li.textContent))).toEqual(warnings);
+    });
+
+    it('makes both PDFs under an opened program definition, as the models give them for that program', async () => {
+      const definition = readFileSync(join(root, 'examples', 'programs', 'exponential-2027.json'), 'utf8');
+      const program = inNode.defineProgram(JSON.parse(definition));
+      const asOf = '2027-03-31';
+      await openSample('gold-scale.json');
+      await page.getByLabel('Open a program definition').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(definition) });
+      await setDate(asOf);
+      // The program line names the version in effect on the date: 2027.1 of the definition.
+      await page.waitForFunction(() => document.querySelector('[data-testid="program"]')?.textContent?.includes('2027.1'));
+      const statement = await downloadPdf('statement');
+      expect(statement.bytes.equals(Buffer.from(await inNode.renderPdf(inNode.partnerStatement(sample('gold-scale.json'), { asOf, program }), { paper: 'letter' })))).toBe(true);
+      const overview = await downloadPdf('overview');
+      expect(overview.name).toBe(`program-overview-${program.id}-${asOf}.pdf`);
+      expect(overview.bytes.equals(Buffer.from(await inNode.renderPdf(inNode.programOverview(program, { asOf }), { paper: 'letter' })))).toBe(true);
+      // Not the built-in program's overview: the definition did reach the chunk.
+      expect(overview.bytes.equals(Buffer.from(await inNode.renderPdf(inNode.programOverview(inNode.exponentialProgram, { asOf }), { paper: 'letter' })))).toBe(false);
+      const builtIn = page.getByRole('button', { name: 'use the built-in program' });
+      await builtIn.click();
+      await builtIn.waitFor({ state: 'detached' });
+    });
   });
 
   it('ran without a CSP violation or a console error', () => {
