@@ -6,8 +6,8 @@
  * throw one {@link ValidationError} carrying all of them.
  */
 
-/** The closed list of validation issue codes, with what each means. */
-export const issueCodes = {
+/** The closed list of validation issue codes, with what each means (frozen: a closed list stays closed). */
+export const issueCodes = /* @__PURE__ */ Object.freeze({
   'invalid-type': 'the value has the wrong JSON type (e.g. a number where a string is expected)',
   'missing-field': 'a required field is absent',
   'unknown-field': 'a field the schema does not know (free-form data belongs in `meta`)',
@@ -35,7 +35,7 @@ export const issueCodes = {
   'inconsistent-row': 'an activity id has another `kind` or `derivedFrom` in another version of the program',
   'too-many-issues': 'the last issue of a list cut at `MAX_ISSUES`: it says how many more issues were found and not listed',
   'unreadable-value': 'the value could not be read: a getter or a Proxy trap threw, or the Proxy was revoked',
-} as const;
+} as const);
 
 /** A validation issue code. */
 export type IssueCode = keyof typeof issueCodes;
@@ -89,32 +89,57 @@ export const MAX_ISSUES = 1000;
  * {@link MAX_ISSUES} issues as they are, then one `too-many-issues` issue at
  * the root saying how many more there were.
  * @param issues - Issues in their reporting order.
+ * @param total - How many issues were found in all (default: `issues.length`), when some were already left out.
  * @returns At most `MAX_ISSUES + 1` issues; the list itself when it is short enough.
  * @example
  * capIssues(twelveHundredIssues).at(-1)
  * //=> { path: '', code: 'too-many-issues', message: '1200 issues in all: the first 1000 are listed, 200 more are not' }
  */
-export function capIssues<T extends readonly LedgerIssue[]>(issues: T): T {
-  if (issues.length <= MAX_ISSUES) return issues;
-  const more = issues.length - MAX_ISSUES;
-  const last = issue('', 'too-many-issues', `${issues.length} issues in all: the first ${MAX_ISSUES} are listed, ${more} more ${more === 1 ? 'is' : 'are'} not`);
+export function capIssues<T extends readonly LedgerIssue[]>(issues: T, total = issues.length): T {
+  if (total <= MAX_ISSUES) return issues;
+  const more = total - MAX_ISSUES;
+  const last = issue('', 'too-many-issues', `${total} issues in all: the first ${MAX_ISSUES} are listed, ${more} more ${more === 1 ? 'is' : 'are'} not`);
   return [...issues.slice(0, MAX_ISSUES), last] as unknown as T;
 }
 
 /**
  * The one error class of the library: invalid ledgers, programs and options
- * throw it with every issue found, never a `TypeError` from inside.
+ * throw it with every issue found, never a `TypeError` from inside. Every
+ * thrower goes through this constructor, so it is where the list is capped
+ * ({@link capIssues}): whoever collected the issues, the error carries the
+ * first {@link MAX_ISSUES} and one `too-many-issues` issue counting the rest.
  */
 export class ValidationError extends Error {
   readonly issues: readonly [LedgerIssue, ...LedgerIssue[]];
 
   constructor(issues: readonly [LedgerIssue, ...LedgerIssue[]]) {
-    const [first] = issues;
-    const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+    const capped = capJoined(issues);
+    const [first] = capped;
+    const more = capped.length > 1 ? ` (+${capped.length - 1} more)` : '';
     super(`${first.path === '' ? '(root)' : first.path}: ${first.message}${more}`);
     this.name = 'ValidationError';
-    this.issues = issues;
+    this.issues = capped;
   }
+}
+
+/**
+ * {@link capIssues} for a list that may join lists already cut (one per
+ * ledger of `compareUnder`): the list is cut once, as one list. Each earlier
+ * `too-many-issues` issue is taken out and the issues it counted count toward
+ * the total of the joined list.
+ */
+function capJoined(issues: readonly [LedgerIssue, ...LedgerIssue[]]): readonly [LedgerIssue, ...LedgerIssue[]] {
+  if (!issues.some((one) => one.code === 'too-many-issues')) return capIssues(issues);
+  const kept: LedgerIssue[] = [];
+  let left = 0;
+  for (const one of issues) {
+    const cut = one.code === 'too-many-issues' ? /(\d+) more/.exec(one.message) : null;
+    if (cut === null) kept.push(one);
+    else left += Number(cut[1]);
+  }
+  // A list of nothing but cuts (never built by the library) is left as it is.
+  if (kept.length === 0) return issues;
+  return capIssues(kept, kept.length + left) as [LedgerIssue, ...LedgerIssue[]];
 }
 
 /** Throws a {@link ValidationError} when `issues` is not empty. */
@@ -149,13 +174,43 @@ export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
-  return withArticle(typeof value);
+/** Whether `value` is an array, `false` for a revoked Proxy (on which `Array.isArray` throws). */
+export function isArraySafe(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A value as every issue message shows it (one wording for the whole library),
+ * without touching its insides: no
+ * `JSON.stringify` (which throws on a BigInt or a cycle), no `toString` (which
+ * a Proxy or an object may override to throw).
+ * @example
+ * describeValue('2026-13-01') //=> '"2026-13-01"'
+ * describeValue(10n) //=> '10n'
+ * describeValue({}) //=> 'an object'
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return `${String(value)}n`;
+    case 'symbol':
+      return String(value);
+    case 'undefined':
+      return 'nothing';
+    case 'function':
+      return 'a function';
+    default:
+      return value === null ? 'null' : isArraySafe(value) ? 'an array' : 'an object';
+  }
 }
 
 function list(values: readonly unknown[]): string {
@@ -190,7 +245,7 @@ export function fromZodIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
         // zod reports the whole entry as the input; the discriminator is the last path segment.
         const value = typeof input === 'object' && input !== null && last !== undefined ? (input as Record<PropertyKey, unknown>)[last] : input;
         if (value === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required`)];
-        return [issue(path, 'unknown-entry-type', `unknown entry type ${describeValue(value)}; expected one of ${list(zodIssue.options ?? [])}`)];
+        return [issue(path, 'unknown-entry-type', `"${String(last)}" must be an entry type, one of ${list(zodIssue.options ?? [])}; received ${describeValue(value)}`)];
       }
       if (last === 'amount') {
         if (input === undefined) return [issue(path, 'missing-field', '"amount" is required')];

@@ -6,43 +6,28 @@
  * A leaf module (dates and issues only), so every reader can share it.
  */
 import { toIsoDate, type IsoDate } from './dates/isoDate';
-import { appendToPath, issue, ValidationError, type LedgerIssue } from './issues';
+import { appendToPath, describeValue, isArraySafe, issue, ValidationError, type LedgerIssue } from './issues';
 
-/** Whether `value` is an array, `false` for a revoked Proxy (on which `Array.isArray` throws). */
-export function isArraySafe(value: unknown): boolean {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false;
-  }
-}
+// The one value describer and array test live with the issues (zod's issues use them too); re-exported for every reader.
+export { describeValue, isArraySafe } from './issues';
 
 /**
- * A value as an issue message shows it, without touching its insides: no
- * `JSON.stringify` (which throws on a BigInt or a cycle), no `toString` (which
- * a Proxy or an object may override to throw).
+ * Whether `value` is a plain object (`{ … }` or `Object.create(null)`, from
+ * any realm): an option that holds fields (`{ a, b }`) must be one, so that a
+ * date object or a `Map`, whose own keys are none, is never read as `{}`.
  * @example
- * describeValue('2026-13-01') //=> '"2026-13-01"'
- * describeValue(10n) //=> '10n'
- * describeValue({}) //=> 'an object'
+ * isPlainObject({ a: 1 }) //=> true
+ * isPlainObject(new Map()) //=> false
  */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
-    case 'number':
-    case 'boolean':
-      return String(value);
-    case 'bigint':
-      return `${String(value)}n`;
-    case 'symbol':
-      return String(value);
-    case 'undefined':
-      return 'nothing';
-    case 'function':
-      return 'a function';
-    default:
-      return value === null ? 'null' : isArraySafe(value) ? 'an array' : 'an object';
+export function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || isArraySafe(value)) return false;
+  try {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    // Object.prototype of any realm is the one prototype whose own prototype is null.
+    return prototype === null || Object.getPrototypeOf(prototype) === null;
+  } catch {
+    // A Proxy whose trap throws: read as an object, so the reader reports it as unreadable.
+    return true;
   }
 }
 

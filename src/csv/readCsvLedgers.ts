@@ -22,11 +22,11 @@ export type CsvIssue = {
   readonly message: string;
 };
 
-/** Partner columns: `partner_<field>` of the ledger's `partner` object. */
-export const partnerColumns = ['partner_id', 'partner_name', 'partner_joinedOn'] as const;
+/** Partner columns: `partner_<field>` of the ledger's `partner` object (frozen: headers are checked against it). */
+export const partnerColumns = /* @__PURE__ */ Object.freeze(['partner_id', 'partner_name', 'partner_joinedOn'] as const);
 
-/** Entry columns: named after the JSON fields of a ledger entry. */
-export const entryColumns = [
+/** Entry columns: named after the JSON fields of a ledger entry (frozen: headers are checked against it). */
+export const entryColumns = /* @__PURE__ */ Object.freeze([
   'id',
   'type',
   'date',
@@ -47,7 +47,7 @@ export const entryColumns = [
   'reason',
   'relatesTo',
   'months',
-] as const;
+] as const);
 
 /** Columns whose cells are integers in the JSON. */
 const integerColumns = new Set<string>(['points', 'quantity', 'words', 'minutes', 'months']);

@@ -1,10 +1,10 @@
-import { isMonthEnd, monthEnd, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
+import { calendarDate, isMonthEnd, MAX_DATE, MIN_DATE, monthEnd, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
 import { evaluate } from '../evaluate/evaluate';
 import type { Evaluation, RequirementCheck } from '../evaluate/types';
 import type { WindowKind } from '../evaluate/window';
 import { explainEvaluation } from '../explain/explainEvaluation';
 import { formatAmount, formatCount } from '../format';
-import { ValidationError } from '../issues';
+import { throwIfAny, ValidationError, type LedgerIssue } from '../issues';
 import { parseLedger } from '../ledger/parseLedger';
 import type { Ledger, LedgerEntry } from '../ledger/types';
 import { planUpgrade } from '../plan/planUpgrade';
@@ -13,7 +13,7 @@ import { selectVersion } from '../program/resolveProgram';
 import type { Program, ProgramVersion } from '../program/types';
 import { reviewTimeline } from '../timeline/reviewTimeline';
 import { categoryName, categoryRule, tierName, yesNo } from './labels';
-import { readOptions } from './options';
+import { readOptionsObject } from '../readOptions';
 import type { DocumentBlock, DocumentColumn, DocumentModel, DocumentSection, DocumentTable } from './types';
 
 /** Options of {@link partnerStatement}: those of `evaluate`. */
@@ -86,10 +86,26 @@ function checkValue(check: RequirementCheck, key: 'required' | 'actual' | 'short
   return check.kind === 'revenue' ? formatAmount(check[key], currency) : formatCount(check[key]);
 }
 
-/** The month ends of the last `count` monthly reviews on or before `asOf` (R12). */
-function reviewRange(asOf: IsoDate, count: number): { from: IsoDate; to: IsoDate } {
+/**
+ * The statement's look-ahead: `asOf` plus {@link STATEMENT_HORIZON_MONTHS}, cut at the calendar's
+ * last day (9999-12-31), so that a statement late in year 9999 still asks only for real dates.
+ */
+function horizonOf(asOf: IsoDate): { date: IsoDate; cut: boolean } {
+  const ahead = calendarDate(plusMonths(asOf, STATEMENT_HORIZON_MONTHS));
+  return ahead === null ? { date: MAX_DATE, cut: true } : { date: ahead, cut: false };
+}
+
+/**
+ * The month ends of the last `count` monthly reviews on or before `asOf` (R12), cut at the
+ * calendar's first month end (0001-01-31); `null` when none falls in the calendar (asOf before it).
+ */
+function reviewRange(asOf: IsoDate, count: number): { from: IsoDate; to: IsoDate; cut: boolean } | null {
+  // Before 0001-01-31 the last month end is 0000-12-31, outside the calendar: no review to show.
   const last = isMonthEnd(asOf) ? asOf : plusDays(`${asOf.slice(0, 8)}01`, -1);
-  return { from: monthEnd(plusMonths(`${last.slice(0, 8)}01`, -(count - 1))), to: last };
+  if (calendarDate(last) === null) return null;
+  const start = plusMonths(`${last.slice(0, 8)}01`, -(count - 1));
+  const cut = start < MIN_DATE;
+  return { from: cut ? monthEnd(MIN_DATE) : monthEnd(start), to: last, cut };
 }
 
 function build(ledger: Ledger, e: Evaluation, program: Program, version: ProgramVersion, window: WindowKind | undefined): DocumentModel {
@@ -98,7 +114,10 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
   const common = { program, ...(window === undefined ? {} : { window }) };
   const partner = ledger.partner;
   const who = partner.name ?? partner.id;
-  const horizon = plusMonths(e.asOf, STATEMENT_HORIZON_MONTHS);
+  const { date: horizon, cut: horizonCut } = horizonOf(e.asOf);
+  // Said wherever the look-ahead shows: near 9999-12-31 it is shorter than three months.
+  const ahead = horizonCut ? `by ${horizon}, the end of the calendar` : 'within three months';
+  const calendarEnds = horizonCut ? ` The calendar ends on ${MAX_DATE}: the three months after ${e.asOf} are cut there.` : '';
   const sections: DocumentSection[] = [];
 
   sections.push(
@@ -168,10 +187,10 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
   const certColumns = [left('Holder'), left('Certification'), left('Kind'), left('Earned'), left('Valid through'), left('Note')];
   sections.push(
     section('certifications', 'Certifications', [
-      paragraph(`Valid on ${e.asOf}: ${formatCount(e.certifications.profile)} profile and ${formatCount(e.certifications.sales)} sales certifications (distinct holder and certification pairs, R8). Certifications that expire before ${horizon} are marked.`),
+      paragraph(`Valid on ${e.asOf}: ${formatCount(e.certifications.profile)} profile and ${formatCount(e.certifications.sales)} sales certifications (distinct holder and certification pairs, R8). Certifications that expire before ${horizon} are marked.${calendarEnds}`),
       e.certifications.valid.length === 0
         ? paragraph('No valid certifications.')
-        : table('Valid certifications', certColumns, e.certifications.valid.map((c) => certRow(c, c.expiresOn !== undefined && c.expiresOn < horizon ? 'expires within three months' : ''))),
+        : table('Valid certifications', certColumns, e.certifications.valid.map((c) => certRow(c, c.expiresOn !== undefined && c.expiresOn < horizon ? `expires ${ahead}` : ''))),
       ...(e.certifications.expired.length === 0 ? [] : [paragraph('Expired:'), table('Expired certifications', certColumns, e.certifications.expired.map((c) => certRow(c, 'expired')))]),
     ]),
   );
@@ -213,11 +232,11 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
   const keep = planUpgrade(ledger, { asOf: e.asOf, by: horizon, target: e.tier ?? (version.tiers[0] as ProgramVersion['tiers'][number]).id, ...common });
   sections.push(
     section('leaving', 'Leaving the Window', [
-      paragraph(`What counts on ${e.asOf} and no longer counts by ${horizon}: entries that leave the window (R1) and certifications that expire (R8).`),
+      paragraph(`What counts on ${e.asOf} and no longer counts by ${horizon}: entries that leave the window (R1) and certifications that expire (R8).${calendarEnds}`),
       keep.expiring.length === 0
-        ? paragraph('Nothing leaves in the next three months.')
+        ? paragraph(`Nothing leaves ${horizonCut ? `by ${horizon}` : 'in the next three months'}.`)
         : table(
-            'What leaves the window in the next three months',
+            `What leaves the window ${horizonCut ? `by ${horizon}` : 'in the next three months'}`,
             [left('Entry'), left('Dated'), left('No longer counts from'), right('Points'), right('Amount'), left('Why')],
             keep.expiring.map((item) => [item.id, item.date, dateText(item.leavesOn), formatCount(item.points), item.amount === undefined ? '' : money(item.amount), item.reason]),
           ),
@@ -225,24 +244,32 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
   );
 
   const range = reviewRange(e.asOf, STATEMENT_REVIEWS);
-  const reviews = reviewTimeline(ledger, { from: range.from, to: range.to, ...common });
+  const reviews = range === null ? [] : reviewTimeline(ledger, { from: range.from, to: range.to, ...common });
+  // Near 0001-01-01 fewer month ends exist: the statement says the calendar cut the list.
+  const reviewsWhat = range?.cut === true ? `The ${formatCount(reviews.length)} monthly ${reviews.length === 1 ? 'review' : 'reviews'}` : `The last ${STATEMENT_REVIEWS} monthly reviews`;
   sections.push(
     section('reviews', 'Monthly Reviews', [
-      paragraph(`The last ${STATEMENT_REVIEWS} monthly reviews up to ${e.asOf} (R12).`),
-      table(
-        `The last ${STATEMENT_REVIEWS} monthly reviews`,
-        [left('Review'), left('Tier'), left('Change'), right('Points'), right('Pending'), right('Revenue'), left('Membership'), left('Fee')],
-        reviews.map((review) => [
-          review.date,
-          tierName(version, review.tier),
-          review.change ?? '—',
-          formatCount(review.points.total),
-          formatCount(review.points.pending),
-          money(review.revenue.total),
-          review.membership.active ? 'active' : 'not active',
-          review.fee.status,
-        ]),
-      ),
+      range === null
+        ? paragraph(`No monthly review falls on or before ${e.asOf}: the calendar starts on ${MIN_DATE}, and its first review is on ${monthEnd(MIN_DATE)} (R12).`)
+        : paragraph(`${reviewsWhat} up to ${e.asOf} (R12).${range.cut ? ` The calendar starts on ${MIN_DATE}: there are no reviews before ${range.from}.` : ''}`),
+      ...(range === null
+        ? []
+        : [
+            table(
+              reviewsWhat,
+              [left('Review'), left('Tier'), left('Change'), right('Points'), right('Pending'), right('Revenue'), left('Membership'), left('Fee')],
+              reviews.map((review) => [
+                review.date,
+                tierName(version, review.tier),
+                review.change ?? '—',
+                formatCount(review.points.total),
+                formatCount(review.points.pending),
+                money(review.revenue.total),
+                review.membership.active ? 'active' : 'not active',
+                review.fee.status,
+              ]),
+            ),
+          ]),
     ]),
   );
 
@@ -298,7 +325,9 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
 export function partnerStatement(ledger: Ledger | unknown, opts: PartnerStatementOptions): DocumentModel {
   // Each option is read once, here; evaluate then validates the ledger and every option (paths
   // `entries[3].amount`, `asOf`, …) and throws first.
-  const options = readOptions(opts, 'options must be an object: { asOf, program?, window? }');
+  const issues: LedgerIssue[] = [];
+  const options = readOptionsObject(opts, ['asOf', 'program', 'window'], 'options must be an object: { asOf, program?, window? }', issues);
+  throwIfAny(issues);
   const e = evaluate(ledger, options as PartnerStatementOptions);
   const program = (options['program'] as Program | undefined) ?? exponentialProgram;
   const parsed = parseLedger(ledger, { program });

@@ -1,8 +1,8 @@
-import { issue, throwIfAny, type LedgerIssue } from '../issues';
+import { throwIfAny, type LedgerIssue } from '../issues';
 import { multiplyMoney, parseMoney, type Money } from '../money/money';
 import { formatAmount, formatCount, formatMoney } from '../format';
 import { readDate, resolveProgram, selectVersion } from '../program/resolveProgram';
-import { readOptions } from './options';
+import { readOptionsObject } from '../readOptions';
 import { rules } from '../program/rules';
 import type { Program, ProgramVersion } from '../program/types';
 import type { IsoDate } from '../dates/isoDate';
@@ -213,12 +213,10 @@ function sections(program: Program, version: ProgramVersion): DocumentSection[] 
  * doc.sections.map((s) => s.id) //=> ['about', 'two-ways', 'points-system', 'tiers', 'activities', 'earn-points', 'certifications', 'fee', 'monthly-review', 'rules']
  */
 export function programOverview(program: Program | unknown, opts: ProgramOverviewOptions): DocumentModel {
-  const options = readOptions(opts, 'options must be an object: { asOf }');
   const issues: LedgerIssue[] = [];
-  for (const key of Object.keys(options)) {
-    if (key !== 'asOf') issues.push(issue(key, 'unknown-field', `unknown option "${key}"; expected asOf`));
-  }
-  const asOf = readDate(options['asOf'], 'asOf', issues);
+  const options = readOptionsObject(opts, ['asOf'], 'options must be an object: { asOf }', issues);
+  // An option whose reading threw is not in the snapshot: its issue is already there.
+  const asOf = 'asOf' in options ? readDate(options['asOf'], 'asOf', issues) : undefined;
   const resolved = resolveProgram(program, 'program', issues);
   const version = resolved === undefined || asOf === undefined ? undefined : selectVersion(resolved, asOf, 'asOf', issues);
   throwIfAny(issues);

@@ -1,3 +1,6 @@
+import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
+import { describeValue, readObject } from '../readOptions';
+import { readDocument } from './readDocument';
 import { plainLine } from './text';
 import type { DocumentBlock, DocumentModel, DocumentSection, DocumentTable } from './types';
 
@@ -11,11 +14,15 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /**
  * Plain text as HTML text or attribute value: `& < > " '` become entities,
- * control characters the replacement character.
+ * control characters (bidirectional ones too) the replacement character.
+ * @param text - Plain text (a string).
+ * @returns The text as HTML, on one line.
+ * @throws {ValidationError} When `text` is not a string (path `text`).
  * @example
  * escapeHtml('<script>alert("x")</script>') //=> '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
  */
 export function escapeHtml(text: string): string {
+  if (typeof text !== 'string') throw new ValidationError([issue('text', 'invalid-type', `"text" must be a string, received ${describeValue(text)}`)]);
   return plainLine(text).replace(/[&<>"']/g, (c) => entities[c] as string);
 }
 
@@ -83,15 +90,26 @@ function renderSection(section: DocumentSection, level: number): string {
  * external resources, an inline print style sheet (table headers repeat on
  * every printed page, page numbers in the margin). Every text of the model,
  * ledger text included, is HTML-escaped, so a partner named `<script>` stays text.
- * @param doc - What `programOverview` or `partnerStatement` returned.
+ * @param doc - What `programOverview` or `partnerStatement` returned (or the same plain data, e.g. after JSON).
  * @param opts - `paper`: `letter` or `a4` for the printed page size.
  * @returns The HTML document, ending in a newline.
+ * @throws {ValidationError} When `doc` is not a document model (one issue at the first path that does not fit, `doc.sections[2].heading`), or an option is invalid (`paper`).
  * @example
  * renderHtml(partnerStatement(ledger, { asOf: '2026-11-30' })).startsWith('<!doctype html>') //=> true
  */
 export function renderHtml(doc: DocumentModel, opts: RenderHtmlOptions = {}): string {
+  const issues: LedgerIssue[] = [];
+  const model = readDocument(doc, 'doc', issues);
+  // Each option is read once, from a snapshot (SPEC §3); bad options join the model's issue.
+  const options = readObject(opts === undefined ? {} : opts, ['paper'], '', 'options must be an object: { paper? }', issues);
+  const paper = options?.['paper'];
+  if (paper !== undefined && paper !== 'letter' && paper !== 'a4') issues.push(issue('paper', 'invalid-value', `"paper" must be "letter" or "a4", received ${describeValue(paper)}`));
+  throwIfAny(issues);
+  return render(model as DocumentModel, paper === 'a4' ? 'A4' : paper === 'letter' ? 'letter' : 'auto');
+}
+
+function render(doc: DocumentModel, size: string): string {
   const m = doc.metadata;
-  const size = opts.paper === 'a4' ? 'A4' : opts.paper === 'letter' ? 'letter' : 'auto';
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(m.language)}">`,

@@ -11,8 +11,11 @@ import {
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import { readDate } from '../readOptions';
 
-/** Which entries a review counts (R1). */
-export const windowKinds = ['rolling-12-months', 'calendar-year', 'partnership-year'] as const;
+/**
+ * Which entries a review counts (R1). Frozen: it is the very list `window`
+ * options are checked against, so a caller's `push` must not widen it.
+ */
+export const windowKinds = /* @__PURE__ */ Object.freeze(['rolling-12-months', 'calendar-year', 'partnership-year'] as const);
 
 /** A window kind: `rolling-12-months` (default), `calendar-year` or `partnership-year`. */
 export type WindowKind = (typeof windowKinds)[number];

@@ -1,6 +1,6 @@
 import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
 import { describeError, describeValue, readOptionsObject } from '../readOptions';
-import { MAX_DATE } from '../dates/isoDate';
+import { MAX_DATE, toIsoDate } from '../dates/isoDate';
 import type { Evaluation, LeavingNext, RequirementCheck, TierRequirements } from '../evaluate/types';
 import { formatCount, formatMoney, isZeroAmount, plural } from '../format';
 
@@ -14,7 +14,16 @@ export type ExplainOptions = {
 type Fits = (value: unknown, path: string) => string | null;
 const typed = (type: string): Fits => (value, path) => (typeof value === type ? null : path);
 const oneOf = (...values: readonly unknown[]): Fits => (value, path) => (values.includes(value) ? null : path);
-const either = (...checks: readonly Fits[]): Fits => (value, path) => (checks.some((check) => check(value, path) === null) ? null : path);
+// When no alternative fits, the misfit of the one that got furthest (a shape's field, not the shape).
+const either = (...checks: readonly Fits[]): Fits => (value, path) => {
+  let furthest = path;
+  for (const check of checks) {
+    const misfit = check(value, path);
+    if (misfit === null) return null;
+    if (misfit.length > furthest.length) furthest = misfit;
+  }
+  return furthest;
+};
 const listOf = (item: Fits): Fits => (value, path) => {
   if (!Array.isArray(value)) return path;
   for (let i = 0; i < value.length; i++) {
@@ -32,33 +41,54 @@ const shape = (fields: Readonly<Record<string, Fits>>): Fits => (value, path) =>
   return null;
 };
 const text = typed('string');
-const count = typed('number');
+const flag = typed('boolean');
 const absent = oneOf(undefined);
 const none = oneOf(null);
+const check = (test: (value: unknown) => boolean): Fits => (value, path) => (test(value) ? null : path);
+// Figures as evaluate writes them: whole points and counts (safe integers), money as a plain
+// decimal string, dates as real calendar dates read by the library's own date reader.
+const integer = check((value) => Number.isSafeInteger(value));
+const money = check((value) => typeof value === 'string' && value.length <= 100 && /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(value));
+const date = check((value) => typeof value === 'string' && value.length === 10 && toIsoDate(value) === value);
 // Dates a result carries are `null` beyond the calendar (SPEC §3); optional ones may be absent.
-const day = either(text, none, absent);
-const figure = either(count, text);
+const dateOrNull = either(date, none);
+const optionalDate = either(date, none, absent);
+const countCheck = shape({ met: flag, required: integer, actual: integer, shortfall: integer });
+const requirementCheck: Fits = (value, path) => {
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  switch (kind) {
+    case 'revenue':
+      return shape({ met: flag, required: money, actual: money, shortfall: money })(value, path);
+    case 'points':
+    case 'profile-certifications':
+    case 'sales-certifications':
+      return countCheck(value, path);
+    default:
+      return `${path}.kind`;
+  }
+};
 
 /**
- * What an evaluation must hold for {@link explainEvaluation}: exactly the
- * fields it reads, by type. Judged by structure, not by origin, so an
- * evaluation that went through JSON, `structuredClone` or a worker is one.
+ * What an evaluation must hold for {@link explainEvaluation}: every field it
+ * reads, with the type `evaluate` gives it. Judged by structure, not by
+ * origin, so an evaluation that went through JSON, `structuredClone` or a
+ * worker is one.
  */
 const evaluationShape = shape({
-  asOf: text,
+  asOf: date,
   tier: either(text, none),
   tierName: either(text, none),
-  points: shape({ total: count, pending: count }),
-  revenue: shape({ total: text }),
-  requirements: listOf(shape({ tier: text, checks: listOf(shape({ kind: oneOf('points', 'revenue', 'profile-certifications', 'sales-certifications'), met: typed('boolean'), required: figure, actual: figure, shortfall: figure })) })),
+  points: shape({ total: integer, pending: integer }),
+  revenue: shape({ total: money }),
+  requirements: listOf(shape({ tier: text, checks: listOf(requirementCheck) })),
   nextTier: either(none, shape({ tier: text, tierName: text })),
-  leavingNext: either(none, absent, shape({ date: text, on: day, points: count, revenue: text, entries: listOf(either(text, typed('object'))) })),
+  leavingNext: either(none, absent, shape({ date, on: dateOrNull, points: integer, revenue: money, entries: listOf(text) })),
   // Read to name each source leaving next with its own figures.
-  entries: either(absent, listOf(shape({ id: text, points: count, amount: either(text, absent) }))),
-  derived: either(absent, listOf(shape({ rule: text, date: text, points: count }))),
-  certifications: shape({ valid: listOf(shape({ holder: text, certification: text, expiresOn: either(text, absent) })) }),
-  membership: shape({ active: typed('boolean'), basis: oneOf(null, 'basic-points', 'professional-renewal', 'fee') }),
-  fee: shape({ status: oneOf('waived', 'paid', 'due'), amountDue: either(text, absent), period: either(text, absent), paidThrough: day, waivedThrough: day, nextAnniversary: day }),
+  entries: either(absent, listOf(shape({ id: text, points: integer, amount: either(money, absent) }))),
+  derived: either(absent, listOf(shape({ rule: text, date, points: integer }))),
+  certifications: shape({ valid: listOf(shape({ holder: text, certification: text, expiresOn: either(date, absent) })) }),
+  membership: shape({ active: flag, basis: oneOf(null, 'basic-points', 'professional-renewal', 'fee') }),
+  fee: shape({ status: oneOf('waived', 'paid', 'due'), amountDue: either(money, absent), period: either(text, absent), paidThrough: optionalDate, waivedThrough: optionalDate, nextAnniversary: dateOrNull }),
   program: shape({ id: text, currency: either(text, absent) }),
 });
 
@@ -139,7 +169,8 @@ export function explainEvaluation(evaluation: Evaluation, opts?: ExplainOptions)
   checkEvaluation(evaluation);
   const issues: LedgerIssue[] = [];
   const options = readOptionsObject(opts, ['format'], 'options must be an object: { format? }', issues);
-  const format = options['format'] ?? 'text';
+  // `null` is not "absent" here, as in every other option.
+  const format = options['format'] === undefined ? 'text' : options['format'];
   if (format !== 'text' && format !== 'markdown') issues.push(issue('format', 'invalid-value', `"format" must be "text" or "markdown", received ${describeValue(format)}`));
   throwIfAny(issues);
   const currency = evaluation.program.currency ?? 'USD';

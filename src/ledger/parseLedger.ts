@@ -1,7 +1,7 @@
 import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
 import { appendToPath, capIssues, fromZodIssue, issue, withArticle, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { describeError, describeValue, readObject } from '../readOptions';
-import { parseMoney, type Money } from '../money/money';
+import { decimalText, MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, parseMoney, type Money } from '../money/money';
 import type { Contributions } from '../evaluate/contributions';
 import type { Coverage } from '../evaluate/fee';
 import type { EntryOutcome } from '../evaluate/types';
@@ -281,7 +281,7 @@ function readDate(value: unknown, path: string, issues: LedgerIssue[]): IsoDate 
   if (typeof value !== 'string') return undefined;
   const date = toIsoDate(value);
   if (date !== null) return date;
-  issues.push(issue(path, 'invalid-date', `"${value.slice(0, 40)}" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`));
+  issues.push(issue(path, 'invalid-date', `${describeValue(value)} is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`));
   return undefined;
 }
 
@@ -290,8 +290,10 @@ function readAmount(value: unknown, path: string, issues: LedgerIssue[]): Money 
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const money = parseMoney(value);
   if (money !== null) return money;
-  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
-  issues.push(issue(path, 'invalid-amount', `${shown} is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`));
+  // A number is judged as the decimal it is (parseMoney): the message shows that decimal, as for a string.
+  const decimal = typeof value === 'number' && Number.isFinite(value) ? decimalText(value) : undefined;
+  const shown = typeof value === 'string' ? describeValue(value) : decimal === undefined || decimal === String(value) ? String(value) : `${String(value)} (the decimal ${decimal.length > 64 ? `${decimal.slice(0, 64)}…` : decimal})`;
+  issues.push(issue(path, 'invalid-amount', `${shown} is not a plain decimal amount (at most ${MAX_AMOUNT_DIGITS} integer digits and ${MAX_AMOUNT_DECIMALS} decimals, no exponent or separators)`));
   return undefined;
 }
 
@@ -306,7 +308,7 @@ function checkActivity(entry: Record<string, unknown>, index: number, program: C
   const at = `entries[${index}]`;
   const row = program.activities.get(activity);
   if (row === undefined) {
-    issues.push(issue(`${at}.activity`, 'unknown-activity', `"${activity.slice(0, 60)}" is not an activity of ${program.program.name}`));
+    issues.push(issue(`${at}.activity`, 'unknown-activity', `${describeValue(activity)} is not an activity of ${program.program.name}`));
     return;
   }
   if (row.kind === 'derived') {
@@ -340,7 +342,7 @@ function checkCertification(entry: Record<string, unknown>, index: number, progr
   const certification = entry['certification'];
   if (typeof certification === 'string' && !program.certifications.has(certification)) {
     const known = [...program.certifications.keys()].join(', ');
-    issues.push(issue(`${at}.certification`, 'unknown-certification', `"${certification.slice(0, 60)}" is not a certification of the program (${known})`));
+    issues.push(issue(`${at}.certification`, 'unknown-certification', `${describeValue(certification)} is not a certification of the program (${known})`));
   }
   const expires = readDate(entry['expiresOn'], `${at}.expiresOn`, valueIssues);
   if (expires === undefined) return;

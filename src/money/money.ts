@@ -25,22 +25,46 @@ function exact(value: string | number): Decimal {
 const amountPattern = /^(-?)(0|[1-9]\d{0,8})(?:\.(\d{1,10}))?$/;
 
 /**
+ * A number as the decimal it is: its shortest round-trip form (`String`),
+ * exponent written out, so `5e-11` is `"0.00000000005"` and `1e21` is
+ * `"1000000000000000000000"`. Exact: the digits are moved, never rounded.
+ * @param value - A finite number.
+ * @returns Its plain decimal text (`-0` is `"0"`).
+ * @example
+ * decimalText(1.5e-7) //=> '0.00000015'
+ */
+export function decimalText(value: number): string {
+  const raw = String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(raw);
+  if (m === null) return raw;
+  const digits = `${m[2] as string}${m[3] ?? ''}`;
+  // Where the decimal point falls in `digits` (≤ 0: before it, zeros first).
+  const point = (m[2] as string).length + Number(m[4]);
+  const text =
+    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? `${digits}${'0'.repeat(point - digits.length)}` : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${m[1] as string}${text}`;
+}
+
+/**
  * Reads an amount: a plain decimal string (`"1200.50"`, `"-30"`) or a finite
  * number, with at most 9 integer digits and 10 decimals. No exponents,
- * signs other than a leading `-`, spaces or thousands separators.
+ * signs other than a leading `-`, spaces or thousands separators in a
+ * string. A number is read as the decimal it is ({@link decimalText}) and then
+ * checked exactly as that string would be: `5e-11` is refused as
+ * `"0.00000000005"` is, never rounded to a neighbour.
  * @returns The exact amount, or `null` when the value is not one.
  * @example
  * parseMoney('1200.5') //=> { text: '1200.50', cents: 120050 }
  * parseMoney('1e3') //=> null
+ * parseMoney(1.5e-7) //=> { text: '0.00000015', cents: NaN }
+ * parseMoney(5e-11) //=> null (11 decimals)
  */
 export function parseMoney(value: unknown): Money | null {
   let raw: string;
   if (typeof value === 'string') raw = value;
-  else if (typeof value === 'number' && Number.isFinite(value)) {
-    raw = String(value);
-    // Tiny numbers print with an exponent; write them out (larger ones are out of range anyway).
-    if (raw.includes('e')) raw = value.toFixed(MAX_AMOUNT_DECIMALS);
-  } else return null;
+  // Out of range either way, whatever its digits: no need to write out 1e308.
+  else if (typeof value === 'number' && Number.isFinite(value) && (value === 0 || Math.abs(value) >= 1e-11) && Math.abs(value) < 1e10) raw = decimalText(value);
+  else return null;
   const m = amountPattern.exec(raw);
   if (m === null) return null;
   const fraction = (m[3] ?? '').replace(/0+$/, '').padEnd(2, '0');

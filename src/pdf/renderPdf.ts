@@ -1,9 +1,11 @@
 /// <reference path="./vendor.d.ts" />
 import PDFDocument from 'pdfkit';
 import { toBytes } from 'pdfkit/output';
-import { ValidationError } from '../issues';
+import { ValidationError, type LedgerIssue } from '../issues';
 import { utcMidnight } from '../dates/isoDate';
+import { readDocument } from '../documents/readDocument';
 import { plainLine } from '../documents/text';
+import { describeValue, readObject } from '../readOptions';
 import type { DocumentBlock, DocumentModel, DocumentSection, DocumentTable } from '../documents/types';
 import { characterFilter, describeCharacter, PDF_FALLBACK_CHARACTER } from './fallback';
 import { embeddedFonts, FONT_FAMILY } from './fonts';
@@ -226,23 +228,33 @@ function footers(pdf: Pdf, title: string): void {
  * so that the same document gives the same bytes. Characters the font cannot
  * show are replaced by U+FFFD and reported once through `onWarning`.
  * Runs in Node and in browsers (the font is bundled, nothing is read from disk).
- * @param doc - What `programOverview` or `partnerStatement` returned.
+ * @param doc - What `programOverview` or `partnerStatement` returned (or the same plain data, e.g. after JSON).
  * @param opts - `paper` (`letter` default, or `a4`) and `onWarning`.
  * @returns The PDF file's bytes.
- * @throws {ValidationError} When `paper` is not `letter` or `a4`.
+ * @throws {ValidationError} When `doc` is not a document model (one issue at the first path that does not fit, as `renderMarkdown` checks it), or an option is invalid (`paper` not `letter` or `a4`, `onWarning` not a function).
  * @example
  * const bytes = await renderPdf(programOverview(exponentialProgram, { asOf: '2026-11-30' }), { paper: 'a4' });
  * new TextDecoder().decode(bytes.subarray(0, 8)) //=> '%PDF-1.7'
  */
 export async function renderPdf(doc: DocumentModel, opts: RenderPdfOptions = {}): Promise<Uint8Array> {
-  const paper = opts.paper ?? 'letter';
-  if (paper !== 'letter' && paper !== 'a4') {
-    // A literal issue: this entry takes only ValidationError from the core (the one class, never a copy).
-    throw new ValidationError([{ path: 'paper', code: 'invalid-value', message: `"paper" must be "letter" or "a4", received ${JSON.stringify(paper) ?? String(paper)}` }]);
-  }
+  // The readers push issues and never throw: this entry throws only the core's ValidationError
+  // (`../issues` resolves to the main entry), never a bundled copy's.
+  const issues: LedgerIssue[] = [];
+  const model = readDocument(doc, 'doc', issues);
+  const options = readObject(opts === undefined ? {} : opts, ['paper', 'onWarning'], '', 'options must be an object: { paper?, onWarning? }', issues);
+  const paper = options?.['paper'] ?? 'letter';
+  const onWarning = options?.['onWarning'];
+  if (options !== undefined && 'paper' in options && paper !== 'letter' && paper !== 'a4') issues.push({ path: 'paper', code: 'invalid-value', message: `"paper" must be "letter" or "a4", received ${describeValue(paper)}` });
+  if (onWarning !== undefined && typeof onWarning !== 'function') issues.push({ path: 'onWarning', code: 'invalid-type', message: `"onWarning" must be a function, received ${describeValue(onWarning)}` });
+  if (issues.length > 0) throw new ValidationError(issues as [LedgerIssue, ...LedgerIssue[]]);
+  return render(model as DocumentModel, paper as PdfPaper, onWarning as RenderPdfOptions['onWarning']);
+}
+
+async function render(doc: DocumentModel, paper: PdfPaper, onWarning: RenderPdfOptions['onWarning']): Promise<Uint8Array> {
   const fonts = embeddedFonts();
   const filter = characterFilter([fonts.regular, fonts.bold]);
-  const clean = (text: string) => filter.apply(plainLine(text));
+  // Bidirectional controls are left to the font filter, which replaces them too and reports them.
+  const clean = (text: string) => filter.apply(plainLine(text, 'keep'));
   // The as-of date is the creation date: with no clock read, the same input gives the same bytes.
   const date = utcMidnight(doc.metadata.date);
   const pdf = new PDFDocument({
@@ -271,9 +283,9 @@ export async function renderPdf(doc: DocumentModel, opts: RenderPdfOptions = {})
   const bytes = toBytes(pdf);
   pdf.end();
   const result = await bytes;
-  if (filter.replaced.size > 0 && opts.onWarning !== undefined) {
+  if (filter.replaced.size > 0 && onWarning !== undefined) {
     const characters = [...filter.replaced];
-    opts.onWarning({
+    onWarning({
       code: 'unsupported-characters',
       message: `${characters.length} character${characters.length === 1 ? '' : 's'} that ${FONT_FAMILY} cannot show (or that need shaping) replaced by ${describeCharacter(PDF_FALLBACK_CHARACTER)}: ${characters.slice(0, 20).map(describeCharacter).join(', ')}${characters.length > 20 ? ', …' : ''}`,
       characters,

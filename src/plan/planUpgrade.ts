@@ -90,7 +90,11 @@ export type PlanUpgradeOptions = {
   readonly by?: string;
   readonly program?: Program;
   readonly window?: WindowKind;
-  /** Activity ids the partner would rather do, in order; default: the fewest entries. */
+  /**
+   * Activity ids the partner would rather do, in order; default: the one activity entry with the least
+   * excess over the points still missing. Either way revenue and certifications are planned first, and
+   * the plan is minimal (no planned entry can be removed), not always the fewest entries possible.
+   */
   readonly prefer?: readonly string[];
 };
 
@@ -109,7 +113,11 @@ function tierIndex(version: CompiledVersion, id: string | null): number {
  * planned entries dated `by` — revenue, certifications for placeholder
  * holders (`new-profile-1`, `new-sales-1`, …) and activities — with the plan
  * in words. Appending `entries` to the ledger reaches the target on `by`;
- * leaving out any one of them does not. Entries lift the unclamped points
+ * leaving out any one of them does not. Minimal means that no planned entry
+ * can be removed, not the fewest entries possible: revenue and certifications
+ * are planned first, then activities, so $7,000 of revenue is taken to
+ * Professional with $200 more and a pipeline share, where one $1,000 revenue
+ * entry would also do. Entries lift the unclamped points
  * sum: when adjustments take it below 0 (a total of 0, R7), they make up the
  * whole distance. `not-plannable` means that no set of valid entries dated
  * `by` reaches the target, which no program `defineProgram` accepts allows
@@ -156,7 +164,7 @@ function readPrefer(value: unknown, version: CompiledVersion, issues: LedgerIssu
   ids.forEach((id, i) => {
     const row = typeof id === 'string' ? version.activities.get(id) : undefined;
     if (row === undefined || row.kind === 'derived') {
-      issues.push(issue(`prefer[${i}]`, 'unknown-activity', `${describeValue(id)} is not an activity a partner can report`));
+      issues.push(issue(`prefer[${i}]`, 'unknown-activity', `expected an activity id a partner can report, received ${describeValue(id)}`));
     } else rows.push(row);
   });
   return rows;

@@ -6,7 +6,7 @@ import { readWindowKind, type WindowKind } from '../evaluate/window';
 import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
 import type { Ledger } from '../ledger/types';
 import { readArray, readOptionsObject } from '../readOptions';
-import { compileProgram } from './compile';
+import { compileProgram, versionAt, type CompiledProgram, type CompiledTier } from './compile';
 import { resolveProgram } from './resolveProgram';
 import { tierMove } from './tierMove';
 import type { Program } from './types';
@@ -57,8 +57,8 @@ function standing(evaluation: Evaluation): Standing {
   return { tier: evaluation.tier, tierName: evaluation.tierName, points: evaluation.points.total, program: { id: evaluation.program.id, version: evaluation.program.version } };
 }
 
-/** Tier ranks: by the candidate's tier order when it knows both tiers, else the base's, else each program's own (one rule with the timeline's). */
-function moveOf(base: Standing, candidate: Standing, baseTiers: readonly string[], candidateTiers: readonly string[]): TierMove['move'] {
+/** Tier ranks: by the candidate's tier order when it knows both tiers, else the base's, else by their requirements (one rule with the timeline's). */
+function moveOf(base: Standing, candidate: Standing, baseTiers: readonly CompiledTier[], candidateTiers: readonly CompiledTier[]): TierMove['move'] {
   return tierMove(base.tier, candidate.tier, baseTiers, candidateTiers) ?? 'same';
 }
 
@@ -98,7 +98,7 @@ function push(issues: LedgerIssue[], seen: Set<string>, found: LedgerIssue): voi
  * uses its version in effect on `asOf`.
  * @param ledgers - Ledgers (raw or parsed), one per partner.
  * @param opts - `asOf` (required), `base`, `candidate` (programs or definitions), `window`.
- * @returns Each partner's tier under both, the move (`up`, `down`, `same`; ranked by the candidate's tier order), counts and a summary sentence.
+ * @returns Each partner's tier under both, the move (`up`, `down`, `same`; ranked by the candidate's tier order, else the base's, else by the tiers' requirements), counts and a summary sentence.
  * @throws {ValidationError} One error with every issue: options (`asOf`, `base…`, `candidate…`) and ledgers (`ledgers[2].entries[3].activity`).
  * @example
  * const reform = defineProgram(JSON.parse(readFileSync('examples/programs/exponential-2027.json', 'utf8')));
@@ -142,8 +142,8 @@ export function compareUnder(ledgers: readonly (Ledger | unknown)[], opts: Compa
     if (before === undefined || after === undefined || partner === undefined) continue;
     const b = standing(before);
     const c = standing(after);
-    const baseTiers = before.requirements.map((r) => r.tier);
-    const candidateTiers = after.requirements.map((r) => r.tier);
+    const baseTiers = versionAt(programs[0] as CompiledProgram, asOf as IsoDate).tiers;
+    const candidateTiers = versionAt(programs[1] as CompiledProgram, asOf as IsoDate).tiers;
     const row: TierMove = {
       partner: partner.id,
       ...(partner.name === undefined ? {} : { name: partner.name }),

@@ -1,14 +1,10 @@
-import { formatPath, fromZodIssue, issue, ValidationError, type LedgerIssue, type ZodIssueLike } from '../issues';
-import { describeError } from '../readOptions';
+import { formatPath, fromZodIssue, issue, ValidationError, type LedgerIssue, type PathSegments, type ZodIssueLike } from '../issues';
+import { describeError, describeValue, isArraySafe } from '../readOptions';
 import { checkProgram } from './checkProgram';
 import { registerProgram } from './compile';
 import { deepFreeze } from './deepFreeze';
-import { getProgramSchema } from './schema';
+import { getProgramParts } from './schema';
 import type { Program } from './types';
-
-function describeInput(value: unknown): string {
-  return typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value) ?? String(value);
-}
 
 /** Our issues for one zod issue; ids that are not kebab-case get a sentence that says so. */
 function fromSchemaIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
@@ -17,11 +13,67 @@ function fromSchemaIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
       issue(
         formatPath(zodIssue.path),
         'invalid-value',
-        `must be a kebab-case id (lowercase letters and digits, words joined by single hyphens, e.g. "premium-project"), received ${describeInput(zodIssue.input)}`,
+        `must be a kebab-case id (lowercase letters and digits, words joined by single hyphens, e.g. "premium-project"), received ${describeValue(zodIssue.input)}`,
       ),
     ];
   }
   return fromZodIssue(zodIssue);
+}
+
+type SafeParser = { safeParse(value: unknown, params: { reportInput: true }): { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } } };
+
+/** One part's parse: its data, or its issues pushed (paths under `at`), one at a time, never `push(...list)`. */
+function parsePart(schema: SafeParser, value: unknown, at: PathSegments, issues: LedgerIssue[]): { ok: boolean; data: unknown } {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data };
+  for (const zodIssue of (result.error?.issues ?? []) as ZodIssueLike[]) {
+    for (const one of fromSchemaIssue({ ...zodIssue, path: [...at, ...zodIssue.path] })) issues.push(one);
+  }
+  return { ok: false, data: undefined };
+}
+
+/** Parses each row of an array on its own; the copy of the rows, or `undefined` when one failed. */
+function parseRows(rows: unknown, at: PathSegments, parseRow: (row: unknown, at: PathSegments) => { ok: boolean; data: unknown }): unknown[] | undefined {
+  if (!isArraySafe(rows)) return undefined;
+  const out: unknown[] = [];
+  let ok = true;
+  const list = rows as unknown[];
+  for (let index = 0; index < list.length; index++) {
+    const row = parseRow(list[index], [...at, index]);
+    if (row.ok) out.push(row.data);
+    else ok = false;
+  }
+  return ok ? out : undefined;
+}
+
+/**
+ * The program schema's parse, in parts ({@link getProgramParts}): the top
+ * level, each version, each table row. It reports what one parse of the whole
+ * schema reports, but any number of issues keeps its paths (zod hands an
+ * object's issues up with one `push(...issues)`, which overflows the stack on
+ * a few hundred thousand). When a part is not of its type (`versions` not an
+ * array) its rows are not read: the part's own issue says so.
+ */
+function parseDefinition(definition: unknown, issues: LedgerIssue[]): unknown {
+  const parts = getProgramParts();
+  const top = parsePart(parts.top, definition, [], issues);
+  const versions = parseRows((definition as Record<string, unknown>)['versions'], ['versions'], (value, at) => {
+    const version = parsePart(parts.version, value, at, issues);
+    if (!isRecord(value)) return version;
+    let ok = version.ok;
+    const tables: Record<string, unknown[] | undefined> = {};
+    for (const table of ['tiers', 'activities', 'certifications'] as const) {
+      tables[table] = parseRows(value[table], [...at, table], (row, rowAt) => parsePart(parts.rows[table], row, rowAt, issues));
+      if (tables[table] === undefined) ok = false;
+    }
+    return ok ? { ok, data: { ...(version.data as object), ...tables } } : { ok: false, data: undefined };
+  });
+  if (!top.ok || versions === undefined) return undefined;
+  return { ...(top.data as object), versions };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !isArraySafe(value);
 }
 
 const tableRank: Readonly<Record<string, number>> = { tiers: 1, activities: 2, certifications: 3, fee: 4 };
@@ -59,18 +111,18 @@ function sortKey(path: string): readonly [number, number, number] {
  * // throws ValidationError: versions[0].membershipTier: "bronze" is not a tier of this version (now, starter, …) [unknown-tier]
  */
 export function defineProgram(definition: unknown): Program {
-  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
-    throw new ValidationError([issue('', 'invalid-type', `a program definition is an object { id, name, versions }, received ${definition === null ? 'null' : Array.isArray(definition) ? 'an array' : typeof definition}`)]);
+  // A revoked Proxy is neither an array nor a readable object: the read below throws, caught as one root issue.
+  if (typeof definition !== 'object' || definition === null || isArraySafe(definition)) {
+    throw new ValidationError([issue('', 'invalid-type', `a program definition is an object { id, name, versions }, received ${describeValue(definition)}`)]);
   }
   const issues: LedgerIssue[] = [];
   let data: unknown;
   try {
-    const result = getProgramSchema().safeParse(definition, { reportInput: true });
-    if (result.success) data = result.data;
-    else for (const zodIssue of result.error.issues as unknown as ZodIssueLike[]) issues.push(...fromSchemaIssue(zodIssue));
-    issues.push(...checkProgram(definition));
+    data = parseDefinition(definition, issues);
+    // The invariants judge the copy the schema accepted (what the program keeps), else the input as given.
+    for (const one of checkProgram(data ?? definition)) issues.push(one);
   } catch (error) {
-    // Only a hostile input (a throwing getter or proxy) gets here.
+    // Only a hostile input (a throwing getter or proxy, a revoked Proxy) gets here.
     throw new ValidationError([issue('', 'invalid-type', `the program definition could not be read: ${describeError(error)}`)]);
   }
   if (issues.length > 0 || data === undefined) {

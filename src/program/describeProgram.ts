@@ -14,14 +14,20 @@ export type DescribeProgramOptions = {
   readonly version?: string;
 };
 
+// Every text the program provides (its name, version names, currencies, tier, activity and
+// certification names, the quoted source) goes through `cell`: Markdown syntax and control
+// characters are escaped, so a program cannot add a heading, HTML or a terminal escape. Ids are
+// kebab-case and rule ids a closed list (both checked by the program schema).
 function render(program: Program, version: ProgramVersion): string {
   const out: string[] = [];
-  const money = (text: string | null) => (text === null ? 'None' : formatAmount(text, version.currency));
+  const currency = cell(version.currency);
+  const money = (text: string | null) => (text === null ? 'None' : formatAmount(text, currency));
   const fee = version.fee;
+  const feeCurrency = cell(fee.currency);
   const membership = version.tiers.find((tier) => tier.id === version.membershipTier);
 
-  out.push(`# ${program.name}`, '');
-  out.push(`Program \`${program.id}\`, version ${version.version}, in effect from ${version.effectiveFrom}. Amounts in ${version.currency}. Rule ids (R1–R12) refer to the rulebook in \`docs/interpretation.md\`.`, '');
+  out.push(`# ${cell(program.name)}`, '');
+  out.push(`Program \`${program.id}\`, version ${cell(version.version)}, in effect from ${version.effectiveFrom}. Amounts in ${currency}. Rule ids (R1–R12) refer to the rulebook in \`docs/interpretation.md\`.`, '');
 
   out.push('## Partner Levels & Requirements', '');
   out.push('You will always be placed in the highest tier for which you meet the requirements (R9). Partner tiers are reviewed monthly: points and revenue count over the review window, by default the twelve months up to the review date (R1); certifications must be valid on the review date (R8).', '');
@@ -32,11 +38,11 @@ function render(program: Program, version: ProgramVersion): string {
   out.push('');
 
   out.push('## Two Ways to Become a Partner', '');
-  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : tierRequirements(membership, version.currency)}) are members with no fee required (R10).`);
-  out.push(`- **Fee:** ${formatAmount(fee.monthly, fee.currency)} per ${fee.period} grants access (R11). Partners who reach ${cell(tierName(version, version.renewalTier))} over a partnership year have the next year's fee waived; the others pay it again each year (R11).`, '');
+  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : tierRequirements(membership, currency)}) are members with no fee required (R10).`);
+  out.push(`- **Fee:** ${formatAmount(fee.monthly, feeCurrency)} per ${fee.period} grants access (R11). Partners who reach ${cell(tierName(version, version.renewalTier))} over a partnership year have the next year's fee waived; the others pay it again each year (R11).`, '');
 
   out.push('## How to Earn Points', '');
-  out.push(`1 point per 1 ${version.currency} of revenue (R2) and 1 point per minute of value-added work not in the table (R4); bonus and special points are decided case by case (R6). Only approved entries count (R7).`, '');
+  out.push(`1 point per 1 ${currency} of revenue (R2) and 1 point per minute of value-added work not in the table (R4); bonus and special points are decided case by case (R6). Only approved entries count (R7).`, '');
   out.push('### Sample Point-Generating Activities', '');
   out.push('| Activity | Points | How it counts | Category | Evidence | id | rule |', '|---|--:|---|---|---|---|---|');
   for (const row of version.activities) {
@@ -55,7 +61,7 @@ function render(program: Program, version: ProgramVersion): string {
 
   out.push('## Fee', '');
   const year = multiplyMoney(parseMoney(fee.monthly) as Money, 12).text;
-  out.push(`${formatAmount(fee.monthly, fee.currency)} per ${fee.period}, ${formatAmount(year, fee.currency)} for a year (${fee.rule}).`, '', `> ${fee.source}`, '');
+  out.push(`${formatAmount(fee.monthly, feeCurrency)} per ${fee.period}, ${formatAmount(year, feeCurrency)} for a year (${fee.rule}).`, '', `> ${cell(fee.source)}`, '');
 
   if (program.versions.length > 1) {
     out.push('## Versions', '');

@@ -1,6 +1,6 @@
 import { throwIfAny, type LedgerIssue } from '../issues';
 import { formatAmount, formatCount } from '../format';
-import { isArraySafe, readObject, readOptionsObject } from '../readOptions';
+import { isPlainObject, readObject, readOptionsObject } from '../readOptions';
 import { resolveProgram, selectVersion } from './resolveProgram';
 import type { Program, ProgramVersion, RuleId } from './types';
 
@@ -132,8 +132,8 @@ export function diffPrograms(a: Program | unknown, b: Program | unknown, opts: D
   let pathB = 'asOf';
   const asOf = options['asOf'];
   if (!('asOf' in options)) sides = undefined;
-  else if (typeof asOf === 'object' && asOf !== null && !isArraySafe(asOf)) {
-    // One date per side, { a, b }: read once, like the options themselves.
+  else if (isPlainObject(asOf)) {
+    // One date per side, { a, b }: read once, like the options themselves. Anything else (a Date, a Map) is judged as a date.
     sides = readObject(asOf, ['a', 'b'], 'asOf', '"asOf" must be a date or { a, b }', issues);
     [pathA, pathB] = ['asOf.a', 'asOf.b'];
   }

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { issue, ValidationError } from '../issues';
+import { describeValue } from '../readOptions';
 import { getLedgerSchema } from '../ledger/schema';
 import { getProgramSchema, programDatePattern, programMoneyPattern } from './schema';
 
@@ -74,14 +75,16 @@ const titles = {
  * as `@exponential/partner-program/schemas/ledger.json` and `…/program.json`.
  * @param kind - `'ledger'` or `'program'`.
  * @returns A new JSON Schema (plain JSON, a fresh object each call).
- * @throws {ValidationError} When `kind` is neither.
+ * @throws {ValidationError} When `kind` is neither (one issue at `kind`, whatever it holds).
  * @example
  * generateJsonSchema('ledger').$schema //=> 'https://json-schema.org/draft/2020-12/schema'
  * generateJsonSchema('ledger').required //=> ['partner', 'entries']
  */
 export function generateJsonSchema(kind: JsonSchemaKind): JsonSchema {
+  // Compared by identity only, and described without touching its insides: a BigInt, a cycle,
+  // a throwing getter or a Proxy is one issue at `kind`, never a TypeError.
   if (kind !== 'ledger' && kind !== 'program') {
-    throw new ValidationError([issue('kind', 'invalid-value', `expected "ledger" or "program", received ${JSON.stringify(kind) ?? String(kind)}`)]);
+    throw new ValidationError([issue('kind', typeof kind === 'string' ? 'invalid-value' : 'invalid-type', `"kind" must be "ledger" or "program", received ${describeValue(kind)}`)]);
   }
   const overrides = overridesFor(kind);
   const schema = kind === 'ledger' ? getLedgerSchema() : getProgramSchema();

@@ -75,13 +75,34 @@ function buildProgramSchema() {
     fee,
   });
   // `$schema` lets a definition file name its JSON Schema; `defineProgram` drops it.
-  return z.strictObject({ $schema: z.optional(z.string()), id, name, versions: z.array(version).check(z.minLength(1)) });
+  const program = z.strictObject({ $schema: z.optional(z.string()), id, name, versions: z.array(version).check(z.minLength(1)) });
+  // The same schema in parts, for `defineProgram` (see getProgramParts): each array's rows left to a row schema.
+  const rows = z.array(z.unknown());
+  const parts = {
+    top: z.strictObject({ ...program.shape, versions: rows.check(z.minLength(1)) }),
+    version: z.strictObject({ ...version.shape, tiers: rows.check(z.minLength(1)), activities: rows, certifications: rows }),
+    rows: { tiers: tier, activities: activity, certifications: certification },
+  };
+  return { program, parts };
 }
 
 let programSchema: ReturnType<typeof buildProgramSchema> | undefined;
 
 /** The zod/mini schema of a program definition (built once, on first use). */
-export function getProgramSchema(): ReturnType<typeof buildProgramSchema> {
+export function getProgramSchema(): ReturnType<typeof buildProgramSchema>['program'] {
   programSchema ??= buildProgramSchema();
-  return programSchema;
+  return programSchema.program;
+}
+
+/**
+ * The program schema in parts: the top level and each version with their
+ * arrays' rows unchecked, and one schema per table row. Parsed row by row they
+ * report what {@link getProgramSchema} reports, but zod hands an object's field
+ * issues up in one `push(...issues)`, which overflows the call stack beyond
+ * about 125,000 issues (as in the ledger, `getLedgerParts`): row by row, any
+ * number of them keeps its paths.
+ */
+export function getProgramParts(): ReturnType<typeof buildProgramSchema>['parts'] {
+  programSchema ??= buildProgramSchema();
+  return programSchema.parts;
 }

@@ -1,27 +1,60 @@
+import { compareMoney, parseMoney, type Money } from '../money/money';
+import type { CompiledTier } from './compile';
+
+const ZERO = parseMoney('0.00') as Money;
+
 /**
  * Which way a partner moves from one tier to another when the two tiers may
  * come from different tier tables (two programs in `compareUnder`, two
- * versions of one program between timeline reviews). Ranks come from the
- * later table (`after`) when it has both tiers, else from the earlier one
- * when it has both, else each tier from its own table; no tier (`null`)
- * ranks below every tier. So a tier the later table dropped is judged by
- * the table that still had it: Professional → no tier is a fall.
+ * versions of one program between timeline reviews).
+ *
+ * When one table has both tiers, its order ranks them: the later table
+ * (`after`) first, else the earlier one. So a tier the later table dropped
+ * is judged by the table that still had it. When neither has both, a list
+ * position means nothing across tables (the third row of one table may be
+ * the top of another), so the two tiers are compared by what they require:
+ * points, then revenue ("None" as 0.00), then profile, then sales
+ * certifications. Equal requirements are the same tier under another id (a
+ * rename): `null`. No tier (`null`) ranks below every tier.
  * @param from - The tier before (an id, or `null` for none).
  * @param to - The tier after.
- * @param before - The tier ids of the table `from` comes from, lowest first.
- * @param after - The tier ids of the table `to` comes from, lowest first.
- * @returns `'up'`, `'down'`, or `null` when it is the same rank.
+ * @param before - The tier table `from` comes from, lowest first.
+ * @param after - The tier table `to` comes from, lowest first.
+ * @returns `'up'`, `'down'`, or `null` when it is the same rank (or the same requirements).
  * @example
- * tierMove('professional', null, ['basic', 'professional'], ['basic', 'silver']) //=> 'down'
- * tierMove('starter', 'gold', ['now', 'starter', 'gold'], ['now', 'gold']) //=> 'up' (ranked by the earlier table, which has both)
+ * // professional (8,000 + $7,200) → elite (50,000 + $18,000), the tables sharing neither: by requirements
+ * tierMove('professional', 'elite', builtIn, [basic, elite]) //=> 'up'
+ * tierMove('professional', 'pro', builtIn, [...renamedProfessional]) //=> null (a rename)
+ * tierMove('professional', null, builtIn, [basic, silver]) //=> 'down'
  */
-export function tierMove(from: string | null, to: string | null, before: readonly string[], after: readonly string[]): 'up' | 'down' | null {
-  const rank = (tier: string | null, order: readonly string[]) => (tier === null ? -1 : order.indexOf(tier));
-  const known = (tier: string | null, order: readonly string[]) => tier === null || order.includes(tier);
-  let a: number;
-  let b: number;
-  if (known(from, after) && known(to, after)) [a, b] = [rank(from, after), rank(to, after)];
-  else if (known(from, before) && known(to, before)) [a, b] = [rank(from, before), rank(to, before)];
-  else [a, b] = [rank(from, before), rank(to, after)];
-  return b > a ? 'up' : b < a ? 'down' : null;
+export function tierMove(from: string | null, to: string | null, before: readonly CompiledTier[], after: readonly CompiledTier[]): 'up' | 'down' | null {
+  const order = bothIn(from, to, after) ? after : bothIn(from, to, before) ? before : undefined;
+  const sign =
+    order !== undefined
+      ? rankIn(to, order) - rankIn(from, order)
+      : compareRequirements(to === null ? undefined : find(to, after), from === null ? undefined : find(from, before));
+  return sign > 0 ? 'up' : sign < 0 ? 'down' : null;
+}
+
+function find(id: string, table: readonly CompiledTier[]): CompiledTier | undefined {
+  return table.find((tier) => tier.row.id === id);
+}
+
+function bothIn(from: string | null, to: string | null, table: readonly CompiledTier[]): boolean {
+  return (from === null || find(from, table) !== undefined) && (to === null || find(to, table) !== undefined);
+}
+
+function rankIn(id: string | null, table: readonly CompiledTier[]): number {
+  return id === null ? -1 : table.findIndex((tier) => tier.row.id === id);
+}
+
+/** Requirements in order: points, revenue, profile, sales; `undefined` (no tier) below every tier. */
+function compareRequirements(a: CompiledTier | undefined, b: CompiledTier | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  return (
+    Math.sign(a.row.points - b.row.points) ||
+    compareMoney(a.revenue ?? ZERO, b.revenue ?? ZERO) ||
+    Math.sign(a.row.profileCertifications - b.row.profileCertifications) ||
+    Math.sign(a.row.salesCertifications - b.row.salesCertifications)
+  );
 }

@@ -3,7 +3,7 @@ import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry } from '../ledger/types';
 import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money';
-import { versionAt, type CompiledProgram, type CompiledVersion } from '../program/compile';
+import { versionAt, type CompiledProgram, type CompiledTier, type CompiledVersion } from '../program/compile';
 import { tierMove } from '../program/tierMove';
 import type { Program } from '../program/types';
 import { CERTIFICATION, contributionsOf, MONTHLY, REVENUE, SIMPLE, type Contributions } from '../evaluate/contributions';
@@ -225,11 +225,11 @@ function timelineOf(
   let running = emptyRunning(entries.length);
   let lo = 0;
   let hi = 0;
-  // Policy state by tier id (PolicyState), and the tier ids of the version in effect and of the previous review's.
+  // Policy state by tier id (PolicyState), the tier ids of the version in effect, and the previous review's tier table.
   let held: string | null = null;
   let below = 0;
   let tierIds: readonly string[] = [];
-  let previousTierIds: readonly string[] = [];
+  let previousTiers: readonly CompiledTier[] = [];
   const reviews: Review[] = [];
   let previous: string | null = null;
 
@@ -270,12 +270,12 @@ function timelineOf(
     below = state.below;
     const tier = tierIds[state.tier] ?? null;
     if (date >= first) {
-      // Across versions, ranked by the later version, else by the earlier (tierMove): a dropped tier still falls.
-      const change = tierMove(previous, tier, previousTierIds, tierIds);
+      // Across versions, ranked by a version that has both tiers, else by their requirements (tierMove): a dropped tier still falls.
+      const change = tierMove(previous, tier, previousTiers, version.tiers);
       reviews.push({ date, tier, previousTier: previous, change, points: review.points, revenue: review.revenue, membership: review.membership, fee: review.fee });
     }
     previous = tier;
-    previousTierIds = tierIds;
+    previousTiers = version.tiers;
   }
   return reviews;
 }

@@ -276,3 +276,48 @@ describe('explainEvaluation judges an evaluation by its structure', () => {
     }
   });
 });
+
+describe('diffPrograms: an asOf that is an object but not { a, b } (#12)', () => {
+  class Sides {
+    a = '2026-01-01';
+    b = '2026-06-30';
+  }
+  it.each([
+    ['a Date', new Date('2026-06-30T00:00:00Z')],
+    ['a Map', new Map([['a', '2026-06-30']])],
+    ['a class instance', new Sides()],
+  ])('%s is an issue at asOf, never read as {}', (_, asOf) => {
+    expect(issuesOf(() => diffPrograms(exponentialProgram, exponentialProgram, { asOf } as never)).map((i) => `${i.path} ${i.code}`)).toEqual(['asOf invalid-date']);
+  });
+
+  it('still reads a plain { a, b }, of any prototype-free kind', () => {
+    const plain = diffPrograms(exponentialProgram, exponentialProgram, { asOf: { a: '2026-01-01', b: '2026-06-30' } });
+    const bare = Object.assign(Object.create(null) as object, { a: '2026-01-01', b: '2026-06-30' });
+    expect(diffPrograms(exponentialProgram, exponentialProgram, { asOf: bare } as never)).toEqual(plain);
+  });
+});
+
+describe('one wording for values in every message (#12)', () => {
+  const partner = { id: 'p', joinedOn: '2024-01-01' };
+  const messages = (run: () => unknown) => issuesOf(run).map((i) => i.message);
+
+  it('is one function, shared by the issue mapping and the option readers', async () => {
+    const issues = await import('../../src/issues');
+    const readers = await import('../../src/readOptions');
+    expect(readers.describeValue).toBe(issues.describeValue);
+  });
+
+  it('shows a number as written, wherever it appears: -5 in a ledger and in an option alike', () => {
+    const inLedger = messages(() => evaluate({ partner, entries: [{ id: 'b', type: 'bonus', date: '2026-01-01', points: -5, reason: 'r' }] }, { asOf: '2026-06-30' }));
+    const inOption = messages(() => reviewTimeline(raw, { from: '2026-01-01', to: '2026-06-30', policy: { graceReviews: -5 } }));
+    for (const message of [...inLedger, ...inOption]) {
+      expect(message).toContain('received -5');
+      expect(message).not.toMatch(/the number|the string/);
+    }
+  });
+
+  it('says what an entry type must be, and what a preference must be, in sentences that read', () => {
+    expect(messages(() => evaluate({ partner, entries: [{ id: 'x', type: Infinity, date: '2026-01-01' }] }, { asOf: '2026-06-30' }))[0]).toMatch(/^"type" must be an entry type, one of "revenue", .*; received Infinity$/);
+    expect(messages(() => planUpgrade(raw, { asOf: '2026-06-30', prefer: [undefined] } as never))).toContain('expected an activity id a partner can report, received nothing');
+  });
+});

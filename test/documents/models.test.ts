@@ -14,6 +14,9 @@ import {
   type DocumentSection,
   type DocumentTable,
 } from '../../src/index';
+import { thrownIssues } from '../helpers/ledger';
+import { escapeControls } from '../../src/format';
+import { hostileDocuments } from './hostile';
 import { renamed, sampleLedgers } from './helpers';
 
 const asOf = '2026-11-30';
@@ -248,5 +251,207 @@ describe('renderers', () => {
     expect(html).toContain('@page { size: A4; }');
     expect(html.match(/<thead>/g)?.length).toBe(overview.sections.flatMap((s) => [...s.blocks, ...s.subsections.flatMap((x) => x.blocks)]).filter((b) => b.kind === 'table').length);
     for (const tier of version.tiers) expect(html).toContain(`<td>${tier.name}</td><td class="num">${count(tier.points)}</td>`);
+  });
+});
+
+// Review finding 1 (#12): the statement looks 3 months ahead and 12 reviews back; near the
+// calendar's ends both ranges are cut at 0001-01-01 / 9999-12-31 and the document says so.
+describe('partnerStatement at the ends of the calendar', () => {
+  /** Whether `text` is a real calendar date 0001-01-01 … 9999-12-31, computed with Date apart from the library. */
+  const isCalendarDate = (text: string): boolean => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(0);
+    date.setUTCFullYear(y, m - 1, d);
+    return y >= 1 && y <= 9999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  };
+  const datesIn = (text: string) => text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+  const early = {
+    partner: { id: 'early', name: 'Early Partners', joinedOn: '0001-01-01' },
+    entries: [
+      { id: 'r1', type: 'revenue', date: '0001-01-01', amount: '8000.00', source: 'direct-sale' },
+      { id: 'a1', type: 'activity', date: '0001-01-01', activity: 'event-attendance' },
+      { id: 'c1', type: 'certification', date: '0001-01-01', holder: 'ann', certification: 'developer', expiresOn: '0001-02-15' },
+    ],
+  };
+  const late = {
+    partner: { id: 'late', name: 'Late Partners', joinedOn: '9990-01-01' },
+    entries: [
+      // R1: the review on 9999-12-15 counts from 9998-12-16, so this leaves on 9999-12-15, inside the cut look-ahead.
+      { id: 'a1', type: 'activity', date: '9998-12-15', activity: 'event-attendance' },
+      { id: 'r1', type: 'revenue', date: '9999-09-30', amount: '8000.00', source: 'direct-sale' },
+      { id: 'c1', type: 'certification', date: '9999-01-01', holder: 'ann', certification: 'developer', expiresOn: '9999-12-30' },
+    ],
+  };
+  const reviewsOf = (doc: DocumentModel) => tables(find(doc, 'reviews'))[0]?.rows.map((r) => r[0] as string) ?? [];
+  const textOf = (doc: DocumentModel, id: string) => find(doc, id).blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])).join(' ');
+
+  for (const [asOf, ledger] of [['0001-01-01', early], ['0001-06-30', early], ['9999-10-01', late], ['9999-12-31', late]] as const) {
+    it(`${asOf}: a statement with real calendar dates only, rendered to Markdown and HTML`, () => {
+      const doc = partnerStatement(ledger, { asOf });
+      expect(doc.metadata.date).toBe(asOf);
+      const text = allText(doc);
+      for (const date of datesIn(text)) expect(isCalendarDate(date), date).toBe(true);
+      for (const rendered of [renderMarkdown(doc), renderHtml(doc)]) {
+        for (const date of datesIn(rendered)) expect(isCalendarDate(date), date).toBe(true);
+      }
+      // Every review listed is a month end on or before asOf, inside the calendar.
+      for (const date of reviewsOf(doc)) expect(date <= asOf && isCalendarDate(date)).toBe(true);
+      // The overview has no look-ahead or look-back, and renders there too.
+      const overview = programOverview(exponentialProgram, { asOf });
+      expect(renderMarkdown(overview)).toContain(`as of ${asOf}`);
+      expect(renderHtml(overview)).toContain(`as of ${asOf}`);
+    });
+  }
+
+  it('cuts the look-back at the first month end and says so', () => {
+    // Before 0001-01-31 no month end exists in the calendar: no review, and a sentence why.
+    const first = partnerStatement(early, { asOf: '0001-01-30' });
+    expect(tables(find(first, 'reviews'))).toEqual([]);
+    expect(textOf(first, 'reviews')).toContain('the calendar starts on 0001-01-01');
+    const mid = partnerStatement(early, { asOf: '0001-06-30' });
+    expect(reviewsOf(mid)).toEqual(['0001-01-31', '0001-02-28', '0001-03-31', '0001-04-30', '0001-05-31', '0001-06-30']);
+    expect(textOf(mid, 'reviews')).toContain('The 6 monthly reviews up to 0001-06-30 (R12). The calendar starts on 0001-01-01');
+    // The tier on each review is the one evaluate gives on that date.
+    const [reviews] = tables(find(mid, 'reviews'));
+    for (const row of reviews?.rows ?? []) expect(row[1]).toBe(evaluate(early, { asOf: row[0] as string }).tierName ?? 'No tier');
+    // From 0001-12-31 on, twelve month ends exist: the list is not cut.
+    const full = partnerStatement(early, { asOf: '0001-12-31' });
+    expect(reviewsOf(full)).toHaveLength(12);
+    expect(textOf(full, 'reviews')).not.toContain('calendar starts');
+  });
+
+  it('cuts the look-ahead at 9999-12-31 and says so, still listing what leaves by then', () => {
+    const doc = partnerStatement(late, { asOf: '9999-10-01' });
+    const leaving = textOf(doc, 'leaving');
+    expect(leaving).toContain('no longer counts by 9999-12-31');
+    expect(leaving).toContain('The calendar ends on 9999-12-31: the three months after 9999-10-01 are cut there.');
+    const [table] = tables(find(doc, 'leaving'));
+    expect(table?.rows.map((r) => [r[0], r[2]])).toContainEqual(['a1', '9999-12-15']);
+    // Expires 9999-12-30: valid through that day, gone from 9999-12-31 (R8).
+    expect(table?.rows.map((r) => [r[0], r[2]])).toContainEqual(['c1', '9999-12-31']);
+    const [valid] = tables(find(doc, 'certifications'));
+    expect(valid?.rows.find((r) => r[0] === 'ann')?.[5]).toBe('expires by 9999-12-31, the end of the calendar');
+    // Three months before the end, nothing is cut.
+    const before = partnerStatement(late, { asOf: '9999-09-30' });
+    expect(textOf(before, 'leaving')).not.toContain('calendar ends');
+    expect(textOf(before, 'leaving')).toContain('no longer counts by 9999-12-30');
+  });
+
+  it('answers for every asOf in the first and the last months of the calendar', () => {
+    const day = (from: string, days: number) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 363 }).map((n) => ['early', day('2001-01-01', n).replace(/^2001/, '0001')] as const), fc.integer({ min: 0, max: 91 }).map((n) => ['late', day('2001-10-01', n).replace(/^2001/, '9999')] as const)), ([which, asOf]) => {
+        const doc = partnerStatement(which === 'early' ? early : late, { asOf });
+        return datesIn(allText(doc)).every(isCalendarDate);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+// Review finding 6 (#12): the renderers and the escape helpers are public, so what they are
+// given is checked: one ValidationError at the first path that does not fit, never a TypeError.
+describe('renderer input', () => {
+  const overview = programOverview(exponentialProgram, { asOf });
+  const where = (run: () => unknown) => thrownIssues(run).map((i) => `${i.path} ${i.code}`);
+
+  for (const { name, doc, path } of hostileDocuments(overview)) {
+    it(`renderMarkdown and renderHtml: ${name} → one issue at ${path}`, () => {
+      for (const render of [renderMarkdown, renderHtml] as const) {
+        const issues = thrownIssues(() => render(doc() as DocumentModel));
+        expect(issues).toHaveLength(1);
+        expect(issues[0]?.path).toBe(path);
+      }
+    });
+  }
+
+  it('judges a model by its structure: one that went through JSON renders the same', () => {
+    const statement = partnerStatement(renamed('X'), { asOf });
+    const copy = JSON.parse(JSON.stringify(statement)) as DocumentModel;
+    expect(renderMarkdown(copy)).toBe(renderMarkdown(statement));
+    expect(renderHtml(copy, { paper: 'letter' })).toBe(renderHtml(statement, { paper: 'letter' }));
+  });
+
+  it('reads each field of the model once', () => {
+    let reads = 0;
+    const doc = { ...overview };
+    Object.defineProperty(doc, 'title', { enumerable: true, get: () => `${overview.title} ${++reads}` });
+    expect(renderMarkdown(doc).split('\n')[0]).toBe(`# ${overview.title} 1`);
+    expect(renderHtml(doc)).toContain(`<h1>${overview.title} 2</h1>`);
+    expect(reads).toBe(2);
+  });
+
+  it('renderHtml reads its options once and checks them', () => {
+    const throwing = Object.defineProperty({}, 'paper', { enumerable: true, get: () => { throw new Error('boom'); } });
+    expect(where(() => renderHtml(overview, null as never))).toEqual([' invalid-type']);
+    expect(where(() => renderHtml(overview, 'a4' as never))).toEqual([' invalid-type']);
+    expect(where(() => renderHtml(overview, { paper: 10n } as never))).toEqual(['paper invalid-value']);
+    expect(where(() => renderHtml(overview, { paper: 'legal' } as never))).toEqual(['paper invalid-value']);
+    expect(where(() => renderHtml(overview, { paper: 'a4', size: 'a4' } as never))).toEqual(['size unknown-field']);
+    expect(where(() => renderHtml(overview, throwing as never))).toEqual(['paper unreadable-value']);
+    expect(where(() => renderHtml(overview, new Proxy({}, { ownKeys: () => { throw new Error('boom'); } }) as never))).toEqual([' unreadable-value']);
+    // A bad model and bad options: both are said.
+    expect(where(() => renderHtml({} as never, { paper: 'legal' } as never))).toEqual(['doc.kind missing-field', 'paper invalid-value']);
+    expect(renderHtml(overview, undefined)).toContain('@page { size: auto; }');
+    expect(renderHtml(overview, { paper: undefined } as never)).toContain('@page { size: auto; }');
+  });
+
+  it('every option of the document functions, whatever it holds, is one issue at its path', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    const trap = () => { throw new Error('boom'); };
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const values: [string, () => unknown][] = [['a BigInt', () => 10n], ['a cyclic object', () => cyclic], ['a Proxy whose traps throw', () => new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap, getOwnPropertyDescriptor: trap })], ['a revoked Proxy', () => revoked.proxy], ['a symbol', () => Symbol('x')], ['a function', () => () => 'a4']];
+    const ledger = renamed('X');
+    const subjects: [string, Record<string, unknown>, (o: unknown) => unknown][] = [
+      ['renderHtml', { paper: 'a4' }, (o) => renderHtml(overview, o as never)],
+      ['programOverview', { asOf }, (o) => programOverview(exponentialProgram, o as never)],
+      ['partnerStatement', { asOf, program: exponentialProgram, window: 'calendar-year' }, (o) => partnerStatement(ledger, o as never)],
+    ];
+    for (const [name, options, call] of subjects) {
+      expect(() => call(options), name).not.toThrow();
+      for (const option of Object.keys(options)) {
+        for (const [label, make] of values) {
+          const paths = thrownIssues(() => call({ ...options, [option]: make() })).map((i) => i.path);
+          expect(paths.length, `${name} ${option} ${label}`).toBeGreaterThan(0);
+          for (const path of paths) expect(path === option || path.startsWith(`${option}.`) || path.startsWith(`${option}[`), `${name} ${option} ${label}: ${path}`).toBe(true);
+        }
+        const throwing = Object.defineProperty({ ...options }, option, { enumerable: true, get: () => { throw new TypeError('getter'); } });
+        expect(where(() => call(throwing)), `${name} ${option}`).toEqual([`${option} unreadable-value`]);
+      }
+    }
+  });
+
+  it('escapeHtml and escapeMarkdown take a string, anything else is one issue at text', () => {
+    for (const value of [5, null, undefined, 10n, {}, ['a'], Symbol('s'), new Proxy({}, { get: () => { throw new Error('boom'); } })]) {
+      expect(where(() => escapeHtml(value as never))).toEqual(['text invalid-type']);
+      expect(where(() => escapeMarkdown(value as never))).toEqual(['text invalid-type']);
+    }
+  });
+});
+
+// Review finding 11 (#12): bidirectional controls reorder what a reader sees; the document
+// renderers replace them as every other control character, the same set escapeControls escapes.
+describe('control characters in documents', () => {
+  it('the renderers replace exactly the characters escapeControls escapes', () => {
+    // Replaced: U+FFFD, or a space for a line break or tab; escapeControls writes its code point.
+    const replaced = (char: string, out: string) => out !== char && (out === '\uFFFD' || out === ' ');
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      const escaped = escapeControls(char) !== char;
+      if (escaped !== replaced(char, escapeHtml(char)) || escaped !== replaced(char, escapeMarkdown(char))) differing.push(`U+${code.toString(16).padStart(4, '0')}`);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('a right-to-left override in ledger text reaches neither Markdown nor HTML', () => {
+    const doc = partnerStatement(renamed('abc\u202Efed \u2066x\u2069'), { asOf });
+    for (const out of [renderMarkdown(doc), renderHtml(doc)]) {
+      expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(out).toContain('abc\uFFFDfed \uFFFDx\uFFFD');
+    }
   });
 });

@@ -84,3 +84,73 @@ describe('explainEvaluation: what leaves the window next', () => {
     expect(explainEvaluation(JSON.parse(JSON.stringify(evaluation)))).toBe(text);
   });
 });
+
+describe('explainEvaluation checks every field it reads, with its real type (#12)', () => {
+  const ev = evaluate(sample, { asOf: '2026-06-30' });
+  type Mutable = Record<string, any>;
+  /** A deep copy of the evaluation, changed by `change`. */
+  const changed = (change: (copy: Mutable) => void) => {
+    const copy: Mutable = structuredClone(ev);
+    change(copy);
+    return copy;
+  };
+  const pathOf = (value: unknown, opts?: unknown) => {
+    try {
+      explainEvaluation(value as never, opts as never);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).issues.map((i) => `${i.path} ${i.code}`);
+    }
+    return 'accepted';
+  };
+  // Professional's checks: [0] points, [1] revenue.
+  const pro = 'evaluation.requirements[3].checks';
+
+  it.each([
+    ['a number in a revenue check', (c: Mutable) => (c.requirements[3].checks[1].actual = 1200.5), `${pro}[1].actual`],
+    ['a number as required revenue', (c: Mutable) => (c.requirements[3].checks[1].required = 7200), `${pro}[1].required`],
+    ['a number as a revenue shortfall', (c: Mutable) => (c.requirements[3].checks[1].shortfall = 5999.5), `${pro}[1].shortfall`],
+    ['a string in a points check', (c: Mutable) => (c.requirements[3].checks[0].actual = '14940'), `${pro}[0].actual`],
+    ['NaN points required', (c: Mutable) => (c.requirements[3].checks[0].required = Number.NaN), `${pro}[0].required`],
+    ['an infinite shortfall', (c: Mutable) => (c.requirements[3].checks[0].shortfall = Number.POSITIVE_INFINITY), `${pro}[0].shortfall`],
+    ['a fraction of a point', (c: Mutable) => (c.points.total = 14940.5), 'evaluation.points.total'],
+    ['revenue that is not a decimal', (c: Mutable) => (c.revenue.total = '1,200.50'), 'evaluation.revenue.total'],
+    ['the sentinel asOf', (c: Mutable) => (c.asOf = '9999-99-99'), 'evaluation.asOf'],
+    ['an impossible asOf', (c: Mutable) => (c.asOf = '2026-02-30'), 'evaluation.asOf'],
+    ['a timestamp as asOf', (c: Mutable) => (c.asOf = '2026-06-30T00:00:00Z'), 'evaluation.asOf'],
+    ['no nextAnniversary', (c: Mutable) => delete c.fee.nextAnniversary, 'evaluation.fee.nextAnniversary'],
+    ['a paidThrough that is no date', (c: Mutable) => (c.fee.paidThrough = 'soon'), 'evaluation.fee.paidThrough'],
+    ['an amount due as a number', (c: Mutable) => Object.assign(c.fee, { status: 'due', amountDue: 45 }), 'evaluation.fee.amountDue'],
+    ['an object among the entries leaving', (c: Mutable) => (c.leavingNext.entries[0] = { id: 'r1' }), 'evaluation.leavingNext.entries[0]'],
+    ['a leaving date past the calendar', (c: Mutable) => (c.leavingNext.on = '9999-99-99'), 'evaluation.leavingNext.on'],
+    ['leaving points that are NaN', (c: Mutable) => (c.leavingNext.points = Number.NaN), 'evaluation.leavingNext.points'],
+    ['leaving revenue as a number', (c: Mutable) => (c.leavingNext.revenue = 1200.5), 'evaluation.leavingNext.revenue'],
+    ['an outcome with infinite points', (c: Mutable) => (c.entries[1].points = Number.POSITIVE_INFINITY), 'evaluation.entries[1].points'],
+    ['an outcome amount as a number', (c: Mutable) => (c.entries[0].amount = 1200.5), 'evaluation.entries[0].amount'],
+    ['a derived credit on no date', (c: Mutable) => (c.derived = [{ rule: 'R5', date: 'x', points: 1000 }]), 'evaluation.derived[0].date'],
+    ['an expiry that is no date', (c: Mutable) => (c.certifications.valid[0].expiresOn = '2027-02-30'), 'evaluation.certifications.valid[0].expiresOn'],
+  ])('%s is an issue at its path', (_, change, path) => {
+    expect(pathOf(changed(change))).toEqual([`${path} invalid-value`]);
+  });
+
+  it('accepts what evaluate returns, through JSON or structuredClone, null dates beyond the calendar included', () => {
+    const dates = ['2026-06-30', '2026-01-31', '0001-01-31', '9999-12-31'];
+    let beyond = 0;
+    for (const asOf of dates) {
+      for (const l of [sample, { partner: { id: 'p', joinedOn: '2026-01-01' }, entries: [] }]) {
+        const evaluation = evaluate(l, { asOf });
+        if (evaluation.fee.nextAnniversary === null) beyond++;
+        const text = explainEvaluation(evaluation);
+        expect(explainEvaluation(JSON.parse(JSON.stringify(evaluation)))).toBe(text);
+        expect(explainEvaluation(structuredClone(evaluation))).toBe(text);
+        expect(text).not.toMatch(/NaN|Infinity|undefined|\[object Object\]|9999-99-99/);
+      }
+    }
+    expect(beyond).toBeGreaterThan(0);
+  });
+
+  it('refuses format null as it refuses null in every other option', () => {
+    expect(pathOf(ev, { format: null })).toEqual(['format invalid-value']);
+    expect(pathOf(ev, { format: undefined })).toBe('accepted');
+  });
+});

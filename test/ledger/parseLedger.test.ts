@@ -686,7 +686,7 @@ describe('parseLedger', () => {
 describe('parseLedger: every message names the value and what is expected', () => {
   const codeMessage = (input: unknown) => issuesOf(input).map((i) => [i.path, i.code, i.message]);
 
-  it('quotes dates and amounts, cut to 40 characters', () => {
+  it('quotes dates and amounts as every message quotes a string (JSON-escaped, cut to 64 characters)', () => {
     const long = `2026-01-01${'x'.repeat(60)}`;
     expect(
       codeMessage(
@@ -697,9 +697,9 @@ describe('parseLedger: every message names the value and what is expected', () =
         ]),
       ),
     ).toEqual([
-      ['entries[0].date', 'invalid-date', `"${long.slice(0, 40)}" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`],
-      ['entries[1].amount', 'invalid-amount', `"1${'0'.repeat(39)}" is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`],
-      ['entries[2].amount', 'invalid-amount', '1e+21 is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)'],
+      ['entries[0].date', 'invalid-date', `"${long.slice(0, 64)}…" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp`],
+      ['entries[1].amount', 'invalid-amount', `"1${'0'.repeat(60)}" is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`],
+      ['entries[2].amount', 'invalid-amount', `1e+21 (the decimal 1${'0'.repeat(21)}) is not a plain decimal amount (at most 9 integer digits and 10 decimals, no exponent or separators)`],
     ]);
   });
 
@@ -717,7 +717,7 @@ describe('parseLedger: every message names the value and what is expected', () =
         ]),
       ),
     ).toEqual([
-      ['entries[0].activity', 'unknown-activity', `"${long.slice(0, 60)}" is not an activity of Exponential Partner Program`],
+      ['entries[0].activity', 'unknown-activity', `"${long.slice(0, 64)}…" is not an activity of Exponential Partner Program`],
       ['entries[1].activity', 'derived-activity', '"partner-year" points are credited from partner.joinedOn (R5): do not report them'],
       ['entries[2].points', 'field-not-applicable', '"forum-post" earns the table\'s 10 points; "points" is only for "+" rows'],
       ['entries[3].points', 'below-minimum', '"premium-project" earns at least 5000 points, received 4999'],
@@ -747,7 +747,7 @@ describe('parseLedger: every message names the value and what is expected', () =
         ]),
       ),
     ).toEqual([
-      ['entries[0].certification', 'unknown-certification', `"${long.slice(0, 60)}" is not a certification of the program (developer, design, solution, sales-premium, sales-exponential-6, sales-newsletter)`],
+      ['entries[0].certification', 'unknown-certification', `"${long.slice(0, 64)}…" is not a certification of the program (developer, design, solution, sales-premium, sales-exponential-6, sales-newsletter)`],
       ['entries[1].expiresOn', 'invalid-range', 'expires on 2026-02-28, before it was earned on 2026-03-01'],
       ['entries[2].date', 'invalid-date', '"2026-02-30" is not a calendar date YYYY-MM-DD or an RFC 3339 timestamp'],
     ]);
@@ -985,10 +985,10 @@ describe('parseLedger: messages', () => {
     expect(issues.map((i) => [i.path, i.message])).toEqual([
       ['partner', 'expected an object, received an array'],
       ['meta.u', 'meta values must be JSON; an undefined is not'],
-      ['entries[0]', 'expected an object, received the number 5'],
-      ['entries[1].date', 'expected a string, received the number 1'],
-      ['entries[1].points', 'expected a number, received the string "x"'],
-      ['entries[2].points', 'expected an integer, received the number 1.5'],
+      ['entries[0]', 'expected an object, received 5'],
+      ['entries[1].date', 'expected a string, received 1'],
+      ['entries[1].points', 'expected a number, received "x"'],
+      ['entries[2].points', 'expected an integer, received 1.5'],
       ['entries[2].reason', 'expected a string, received an array'],
     ]);
     for (const issue of issues) expect(issue.message).not.toMatch(/\ba [aeiou]/);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareMoney, floorUnits, moneyShortfall, multiplyMoney, parseMoney, subtractMoney, sumMoney } from '../../src/money/money';
+import { compareMoney, decimalText, floorUnits, MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, moneyShortfall, multiplyMoney, parseMoney, subtractMoney, sumMoney } from '../../src/money/money';
 
 const m = (value: string | number) => {
   const money = parseMoney(value);
@@ -36,6 +36,57 @@ describe('parseMoney', () => {
   });
 
   it.each([null, undefined, true, {}, [], 10n])('refuses %s', (input) => expect(parseMoney(input)).toBeNull());
+});
+
+describe('a number is read as the decimal it is, then checked as that string (#12: exact money)', () => {
+  it.each([
+    [1e-10, '0.0000000001'], // the smallest step of the largest scale accepted
+    [-1e-10, '-0.0000000001'],
+    [1.5e-7, '0.00000015'],
+    [123456789.1, '123456789.10'],
+    [999999999.9999999, '999999999.9999999'],
+    [-0, '0.00'],
+    [0.07, '0.07'],
+  ])('accepts %s as %s', (input, text) => {
+    expect(parseMoney(input)?.text).toBe(text);
+    expect(parseMoney(input)).toEqual(parseMoney(decimalText(input)));
+  });
+
+  it.each([
+    [5e-11, '0.00000000005'], // one decimal more than the largest scale
+    [1e-11, '0.00000000001'],
+    [1.5e-10, '0.00000000015'],
+    [5e-324, `0.${'0'.repeat(323)}5`],
+    [1e9, '1000000000'], // one integer digit more than the most
+    [1e21, `1${'0'.repeat(21)}`],
+    [0.1 + 0.2, '0.30000000000000004'],
+  ])('refuses %s, as it refuses the string %s', (input, text) => {
+    expect(decimalText(input)).toBe(text);
+    expect(parseMoney(text)).toBeNull();
+    expect(parseMoney(input)).toBeNull();
+  });
+
+  it('writes every finite number out exactly: the decimal reads back as the same number, and judges as its string', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        const text = decimalText(value);
+        expect(text).toMatch(/^-?\d+(\.\d+)?$/);
+        expect(Number(text)).toBe(value === 0 ? 0 : value);
+        expect(parseMoney(value)).toEqual(parseMoney(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // Amounts on the accepted grid (up to the limits) round-trip as numbers too, when the number holds them.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** MAX_AMOUNT_DIGITS - 1 }), fc.integer({ min: 0, max: MAX_AMOUNT_DECIMALS }), fc.integer({ min: 0, max: 9999999999 }), (whole, scale, digits) => {
+        const fraction = String(digits).padStart(10, '0').slice(0, scale);
+        const text = scale === 0 ? String(whole) : `${whole}.${fraction}`;
+        const value = Number(text);
+        if (decimalText(value).replace(/\.?0+$/, '') !== text.replace(/\.?0+$/, '')) return; // not a double
+        expect(parseMoney(value)).toEqual(parseMoney(text));
+      }),
+    );
+  });
 });
 
 describe('exact arithmetic', () => {

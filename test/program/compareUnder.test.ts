@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareUnder, defineProgram, evaluate, exponentialProgram, parseLedger } from '../../src/index';
+import { MAX_ISSUES } from '../../src/issues';
 import { ledger, thrownIssues as issuesOf, type RawEntry } from '../helpers/ledger';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[] };
@@ -159,5 +160,47 @@ describe('compareUnder', () => {
       const issues = issuesOf(() => compareUnder([ledger([{ id: 'f1', type: 'activity', date: '2026-03-01', activity: 'forum-post' }])], { asOf: AS_OF, base: exponentialProgram, candidate: custom }));
       expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['ledgers[0].entries[0].activity unknown-activity']);
     });
+  });
+});
+
+describe('compareUnder: the issue cap (#12)', () => {
+  it('throws one capped list for all ledgers together: the first 1,000 issues, then the count of all', () => {
+    const bad = { partner: { id: 'p', joinedOn: '2024-01-01' }, entries: Array.from({ length: 1500 }, (_, i) => ({ id: `e${i}`, type: 'forum-post', date: '2026-01-01' })) };
+    const issues = issuesOf(() => compareUnder([bad, bad, bad], { asOf: AS_OF, base: exponentialProgram, candidate }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.slice(0, MAX_ISSUES).map((i) => i.path)).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => `ledgers[0].entries[${i}].type`));
+    expect(issues.at(-1)).toEqual({ path: '', code: 'too-many-issues', message: `4500 issues in all: the first ${MAX_ISSUES} are listed, 3500 more are not` });
+  });
+});
+
+describe('compareUnder: moves between tier tables that share neither tier (#12)', () => {
+  const gold = exponentialProgram.versions[0].tiers.find((tier) => tier.id === 'gold')!;
+  const professional = exponentialProgram.versions[0].tiers.find((tier) => tier.id === 'professional')!;
+  const withTiers = (tiers: Record<string, any>[], renewalTier: string) => {
+    const input = definition();
+    input.id = 'reshaped';
+    Object.assign(input.versions[0]!, { tiers, membershipTier: 'basic', renewalTier });
+    return defineProgram(input);
+  };
+  // 40,000 + 20,000 revenue points and $20,000, no certification: Professional under the built-in program.
+  const rich = ledger([
+    { id: 'p1', type: 'activity', date: '2026-03-10', activity: 'premium-project', points: 40000 },
+    { id: 'r1', type: 'revenue', date: '2026-03-10', amount: '20000.00', source: 'direct-sale' },
+  ]);
+  const moveUnder = (program: ReturnType<typeof defineProgram>) => {
+    const [row] = compareUnder([rich], { asOf: AS_OF, base: exponentialProgram, candidate: program }).partners;
+    return `${row!.base.tier}->${row!.candidate.tier} ${row!.move}`;
+  };
+
+  it('ranks by requirements, not by place: Professional (3rd of 7) → Elite (2nd of 2, 50,000 + $18,000) is up', () => {
+    const elite = { ...gold, id: 'elite', name: 'Elite', profileCertifications: 0, salesCertifications: 0 };
+    expect(moveUnder(withTiers([exponentialProgram.versions[0].tiers[2], elite], 'elite'))).toBe('professional->elite up');
+  });
+
+  it('a rename with the same requirements stays; other requirements at the same place move', () => {
+    const renamed = (change: Record<string, unknown>) => exponentialProgram.versions[0].tiers.map((tier) => (tier.id === 'professional' ? { ...tier, id: 'pro', ...change } : tier));
+    expect(moveUnder(withTiers(renamed({}), 'pro'))).toBe('professional->pro same');
+    expect(moveUnder(withTiers(renamed({ points: professional.points + 1 }), 'pro'))).toBe('professional->pro up');
+    expect(moveUnder(withTiers(renamed({ salesCertifications: 0, revenue: '7199.99' }), 'pro'))).toBe('professional->pro down');
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defineProgram, evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type LedgerIssue, type Program } from '../../src/index';
+import { MAX_ISSUES } from '../../src/issues';
 import { ledger } from '../helpers/ledger';
 
 /** A mutable deep copy of the built-in program, as plain JSON. */
@@ -394,5 +395,90 @@ describe('defineProgram', () => {
       }
       expect((error as ValidationError).message).toContain('(+4 more)');
     });
+  });
+});
+
+describe('defineProgram: any number of issues (#12)', () => {
+  // A valid row with an id that is not kebab-case: exactly one issue per row, and no duplicate.
+  const badRows = (count: number) => {
+    const forumPost = exponentialProgram.versions[0].activities.find((row) => row.id === 'forum-post');
+    return Array.from({ length: count }, (_, i) => ({ ...forumPost, id: `Bad-${i}` }));
+  };
+  const withBadRows = (count: number) => {
+    const d = definition();
+    d.versions[0]!['activities'] = [...d.versions[0]!['activities'], ...badRows(count)];
+    return d;
+  };
+  const first = exponentialProgram.versions[0].activities.length;
+
+  it('keeps the path of every issue of 200,000 invalid rows: the first 1,000 in order, then one too-many-issues', () => {
+    const count = 200_000;
+    const issues = issuesOf(withBadRows(count));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.slice(0, MAX_ISSUES).map((i) => `${i.path} ${i.code}`)).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => `versions[0].activities[${first + i}].id invalid-value`));
+    expect(issues.at(-1)).toEqual({ path: '', code: 'too-many-issues', message: `${count} issues in all: the first ${MAX_ISSUES} are listed, ${count - MAX_ISSUES} more are not` });
+  }, 30_000);
+
+  it('caps the list as parseLedger does: exactly MAX_ISSUES as they are, 5,000 as MAX_ISSUES and a count', () => {
+    expect(issuesOf(withBadRows(MAX_ISSUES))).toHaveLength(MAX_ISSUES);
+    const many = issuesOf(withBadRows(5000));
+    expect(many).toHaveLength(MAX_ISSUES + 1);
+    expect(many.at(-1)).toMatchObject({ code: 'too-many-issues', message: `5000 issues in all: the first ${MAX_ISSUES} are listed, 4000 more are not` });
+  });
+
+  it('reports what one parse of the whole schema reports, row by row', () => {
+    // Issues at every level at once: top level, a version's fields and unknown keys, rows of each table.
+    const d = definition();
+    d['extra'] = 1;
+    d.versions[0]!['effectiveFrom'] = '2026-02-30';
+    d.versions[0]!['zzz'] = true;
+    d.versions[0]!['tiers'][2].points = -1;
+    d.versions[0]!['activities'][0].kind = 'nope';
+    d.versions[0]!['certifications'][1].unknown = 1;
+    expect(found(d)).toEqual([
+      'extra unknown-field',
+      'versions[0].effectiveFrom invalid-date',
+      'versions[0].zzz unknown-field',
+      'versions[0].tiers[2].points invalid-integer',
+      'versions[0].activities[0].kind invalid-value',
+      'versions[0].certifications[1].unknown unknown-field',
+    ]);
+    expect(found({ ...definition(), versions: {} })).toEqual(['versions invalid-type']);
+    expect(found({ ...definition(), versions: [{ ...definition().versions[0], tiers: 'x' }] })).toContain('versions[0].tiers invalid-type');
+  });
+
+  it('answers a revoked Proxy, or one whose traps throw, with one issue at the root', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(issuesOf(proxy)).toEqual([{ path: '', code: 'invalid-type', message: "the program definition could not be read: TypeError: Cannot perform 'IsArray' on a proxy that has been revoked" }]);
+    const throwing = new Proxy(definition(), {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(issuesOf(throwing)).toEqual([{ path: '', code: 'invalid-type', message: 'the program definition could not be read: Error: boom' }]);
+  });
+});
+
+describe('defineProgram keeps exactly what it checked (#12)', () => {
+  it('judges the invariants on the copy it returns, whatever a getter gives on each read', () => {
+    const good = definition().versions;
+    const duplicated = definition().versions;
+    duplicated[0]!['tiers'][1] = { ...duplicated[0]!['tiers'][0] }; // schema-valid, but two tiers "now"
+    for (const start of [0, 1]) {
+      let reads = start;
+      const input = { ...definition() } as Record<string, unknown>;
+      Object.defineProperty(input, 'versions', { enumerable: true, get: () => (reads++ % 2 === 0 ? good : duplicated) });
+      let program: Program | undefined;
+      try {
+        program = defineProgram(input);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+      }
+      if (program !== undefined) {
+        const ids = program.versions[0]!.tiers.map((tier) => tier.id);
+        expect(new Set(ids).size, `start ${start}`).toBe(ids.length);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defineProgram, describeProgram, exponentialProgram } from '../../src/index';
+import { cell } from '../../src/format';
 import { thrownIssues as issuesOf } from '../helpers/ledger';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[] };
@@ -112,6 +113,50 @@ describe('describeProgram', () => {
     expect(issuesOf(() => describeProgram(exponentialProgram, { format: 'html' } as never)).map((i) => `${i.path} ${i.code}`)).toEqual(['format unknown-field']);
     expect(issuesOf(() => describeProgram(exponentialProgram, 'x' as never)).map((i) => i.code)).toEqual(['invalid-type']);
   });
+});
+
+// Review finding 11 (#12): every text a program provides goes through `cell`, so a program
+// cannot add a heading, raw HTML, a table row or a terminal escape to the overview.
+describe('describeProgram escapes program text', () => {
+  const evil = 'Evil\n# injected <img src=x onerror=alert(1)> \u001b]0;pwn\u0007 \u202e|';
+  const hostile = (): Definition => {
+    const input = definition();
+    input.name = evil;
+    const v = input.versions[0]!;
+    v['version'] = 'v1\n# two <b>';
+    v['currency'] = '<i>\u001b\n#';
+    v['fee'] = { ...v['fee'], currency: '<i>\u001b\n#', source: `${evil} *quoted*` };
+    for (const row of [...v['tiers'], ...v['activities'], ...v['certifications']]) row.name = `${row.name} ${evil}`;
+    const later = JSON.parse(JSON.stringify(v));
+    later.version = '2\n## Versions <script>';
+    later.effectiveFrom = '2030-01-01';
+    input.versions.push(later);
+    return input;
+  };
+  const lines = (markdown: string) => markdown.split('\n');
+  const headings = (markdown: string) => lines(markdown).filter((line) => line.startsWith('#'));
+
+  for (const [name, opts] of [['the latest version', {}], ['an earlier version', { version: 'v1\n# two <b>' }]] as const) {
+    it(`${name}: the same lines and headings as the built-in program, and no raw markup or control character`, () => {
+      const plain = definition();
+      plain.versions.push({ ...JSON.parse(JSON.stringify(plain.versions[0])), version: '2030.1', effectiveFrom: '2030-01-01' });
+      const expected = describeProgram(plain, 'version' in opts ? { version: plain.versions[0]!['version'] } : {});
+      const out = describeProgram(hostile(), opts);
+      expect(lines(out)).toHaveLength(lines(expected).length);
+      expect(headings(out).slice(1)).toEqual(headings(expected).slice(1));
+      expect(headings(out)[0]).toBe(`# ${cell(evil)}`);
+      // No control character but the line breaks between lines, no bidi override, no unescaped < or >.
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      // (the overview's own quote marker at the start of a line aside).
+      expect(out.replace(/^> /gm, '')).not.toMatch(/(^|[^\\])[<>]/m);
+      // Each table row keeps its cells: the program's `|` is escaped.
+      const tierRows = lines(out).filter((line) => line.includes('`now`') || line.includes('`silver`'));
+      for (const row of tierRows) expect(row.split(/(?<!\\)\|/)).toHaveLength(8);
+      expect(out).toContain(`> ${cell(`${evil} *quoted*`)}`);
+      expect(out).toContain(`version ${cell(name === 'the latest version' ? '2\n## Versions <script>' : 'v1\n# two <b>')}, in effect from`);
+      expect(out).toContain(`Amounts in ${cell('<i>\u001b\n#')}.`);
+    });
+  }
 });
 
 describe('docs/program.md', () => {

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activities, certifications, defineProgram, evaluate, exponentialProgram, feePolicy, rules, tiers } from '../../src/index';
+import * as csvEntry from '../../src/csv/index';
+import * as library from '../../src/index';
+import * as pdfEntry from '../../src/pdf/index';
 import { getProgramSchema } from '../../src/program/schema';
 
 const programText = readFileSync(new URL('../fixtures/partner-program.txt', import.meta.url), 'utf8');
@@ -195,5 +198,38 @@ describe('the built-in tables are deeply frozen (shared data no caller can chang
     expect(helpers).toHaveLength(1);
     const defined = defineProgram(exponentialProgram);
     for (const [path, object] of objectsIn(defined, 'defined')) expect(Object.isFrozen(object), path).toBe(true);
+  });
+});
+
+describe('every value the package exports is deeply frozen (#12: no list a caller can widen)', () => {
+  // Read from the entries themselves, so the next exported table or list is checked the day it is added.
+  const entries = { '.': library, './csv': csvEntry, './pdf': pdfEntry };
+  const values = Object.entries(entries).flatMap(([entry, exports]) =>
+    Object.entries(exports)
+      .filter(([, value]) => typeof value !== 'function')
+      .map(([name, value]) => [`${entry} ${name}`, value] as const),
+  );
+  const objects = values.filter(([, value]) => typeof value === 'object' && value !== null);
+
+  it('finds the exported tables and lists', () => {
+    const names = ['exponentialProgram', 'activities', 'tiers', 'certifications', 'feePolicy', 'rules', 'windowKinds', 'issueCodes'].map((name) => `. ${name}`);
+    expect(objects.map(([name]) => name)).toEqual(expect.arrayContaining([...names, './csv partnerColumns', './csv entryColumns']));
+    // The rest are primitives (constants such as a font name), which no caller can change.
+    for (const [name, value] of values) if (!objects.some(([other]) => other === name)) expect(['string', 'number', 'boolean'], name).toContain(typeof value);
+  });
+
+  it.each(objects)('%s and everything in it', (name, value) => {
+    for (const [path, object] of objectsIn(value, name)) expect(Object.isFrozen(object), path).toBe(true);
+  });
+
+  it('keeps the window option closed: a caller cannot add or rename a window kind', () => {
+    const ledger = { partner: { id: 'p', joinedOn: '2024-01-01' }, entries: [] };
+    const kinds = library.windowKinds as unknown as string[];
+    expect(() => kinds.push('weekly')).toThrow(TypeError);
+    expect(() => (kinds[0] = 'bogus')).toThrow(TypeError);
+    expect(() => evaluate(ledger, { asOf: '2026-06-30', window: 'weekly' as never })).toThrow(library.ValidationError);
+    expect(evaluate(ledger, { asOf: '2026-06-30', window: 'rolling-12-months' }).window).toEqual({ from: '2025-07-01', to: '2026-06-30' });
+    expect(() => ((library.issueCodes as Record<string, string>)['made-up'] = 'x')).toThrow(TypeError);
+    expect(Object.keys(library.issueCodes)).not.toContain('made-up');
   });
 });

@@ -223,6 +223,31 @@ describe('R2 revenue', () => {
       expect(issuesOf(ledger([rev(amount)]))).toEqual([expect.objectContaining({ path: 'entries[0].amount', code: 'invalid-amount' })]);
     });
 
+    it.each([
+      [5e-11, '0.00000000005'],
+      [1e-11, '0.00000000001'],
+      [5e-324, `0.${'0'.repeat(323)}5`],
+      [1e21, `1${'0'.repeat(21)}`],
+    ])('refuses the number %s as it refuses the string of its decimal, never rounding it (#12)', (amount, decimal) => {
+      const [byNumber] = issuesOf(ledger([rev(amount)]));
+      const [byString] = issuesOf(ledger([rev(decimal)]));
+      expect(byNumber).toMatchObject({ path: 'entries[0].amount', code: 'invalid-amount' });
+      expect(byString).toMatchObject({ path: 'entries[0].amount', code: 'invalid-amount' });
+      // One sentence: the value shown (the number, and the decimal it is), then the same rule.
+      const rule = (message: string) => message.slice(message.indexOf(' is not a plain decimal amount'));
+      expect(rule(byNumber!.message)).toBe(rule(byString!.message));
+      expect(byNumber!.message).toContain(`${String(amount)} (the decimal ${decimal.slice(0, 64)}`);
+    });
+
+    it.each([
+      [1e-10, '0.0000000001'],
+      [1.5e-7, '0.00000015'],
+      [-0, '0.00'],
+    ])('counts the number %s exactly as the amount %s', (amount, text) => {
+      const ev = evaluate(ledger([rev(amount, { id: 'a' })]), { asOf });
+      expect(outcomeOf(ev, 'a')).toEqual({ id: 'a', outcome: 'counted', points: 0, rule: 'R2', amount: text });
+    });
+
     it('refuses an unknown source', () => {
       expect(issuesOf(ledger([rev('10', { source: 'donation' })]))).toEqual([expect.objectContaining({ path: 'entries[0].source', code: 'invalid-value' })]);
     });

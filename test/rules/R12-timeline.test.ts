@@ -264,6 +264,69 @@ describe('R12 policies across program versions: state by tier id', () => {
     expect(reviewTimeline(l, { from: '2025-12-01', to: '2026-02-28', program, policy: { graceReviews: 2 } }).map((r) => r.tier)).toEqual(['starter', 'starter', 'basic']);
   });
 
+  describe('change between tier tables that share neither tier: by requirements, never by list position', () => {
+    const gold = exponentialProgram.versions[0].tiers.find((tier) => tier.id === 'gold')!;
+    const professionalRow = exponentialProgram.versions[0].tiers.find((tier) => tier.id === 'professional')!;
+    /** v1 the built-in version; v2 (from 2025-06-01) the tiers given. */
+    const fromJune = (tiers: Version[], membershipTier: string, renewalTier: string) => {
+      const first: Version = JSON.parse(JSON.stringify(exponentialProgram.versions[0]));
+      const second: Version = { ...JSON.parse(JSON.stringify(first)), version: '2025.2', effectiveFrom: '2025-06-01', tiers, membershipTier, renewalTier };
+      return defineProgram({ id: 'reshaped', name: 'Reshaped', versions: [first, second] });
+    };
+    const basic = JSON.parse(JSON.stringify(exponentialProgram.versions[0].tiers[2]));
+    // Elite: Gold's points and revenue, no certifications (position 1 of 2; Professional is position 3 of 7).
+    const elite = { ...JSON.parse(JSON.stringify(gold)), id: 'elite', name: 'Elite', profileCertifications: 0, salesCertifications: 0 };
+    // 40,000 + 20,000 revenue points and $20,000, no certification: Professional under v1, Elite under v2.
+    const rich = ledger([{ id: 'p1', type: 'activity', date: '2025-03-10', activity: 'premium-project', points: 40000 }, revenue('r1', '2025-03-10', '20000.00')], '2024-01-01');
+    const changes = (program: Program, l = rich) => reviewTimeline(l, { from: '2025-05-01', to: '2025-07-31', program }).map((r) => `${r.date} ${r.previousTier}->${r.tier} ${r.change}`);
+
+    it('Professional → Elite is up: Elite requires more points than Professional (50,000 > 8,000)', () => {
+      const program = fromJune([basic, elite], 'basic', 'elite');
+      expect(elite.points).toBeGreaterThan(professionalRow.points);
+      expect(changes(program)).toEqual(['2025-05-31 professional->professional null', '2025-06-30 professional->elite up', '2025-07-31 elite->elite null']);
+    });
+
+    it('a rename with the same requirements is no change; at the same place with other requirements it is a move', () => {
+      const tiers = JSON.parse(JSON.stringify(exponentialProgram.versions[0].tiers));
+      tiers[3].id = 'pro';
+      expect(changes(fromJune(tiers, 'basic', 'pro'))).toEqual(['2025-05-31 professional->professional null', '2025-06-30 professional->pro null', '2025-07-31 pro->pro null']);
+      // Pro at Professional's place but asking 9,000 points: a climb, though the list position is the same.
+      const harder = JSON.parse(JSON.stringify(tiers));
+      harder[3].points = 9000;
+      expect(changes(fromJune(harder, 'basic', 'pro'))[1]).toBe('2025-06-30 professional->pro up');
+      // Asking less revenue with the same points: a fall (points equal, then revenue decides).
+      const easier = JSON.parse(JSON.stringify(tiers));
+      easier[3].revenue = '7000.00';
+      expect(changes(fromJune(easier, 'basic', 'pro'))[1]).toBe('2025-06-30 professional->pro down');
+    });
+
+    it('matches a requirement order computed from the rows for every pair of tiers across the tables', () => {
+      const program = fromJune([basic, elite], 'basic', 'elite');
+      const key = (row: { points: number; revenue: string | null; profileCertifications: number; salesCertifications: number }) => [row.points, Number(row.revenue ?? 0), row.profileCertifications, row.salesCertifications];
+      const v1 = program.versions[0]!.tiers;
+      const v2 = program.versions[1]!.tiers;
+      // Each v1 tier without certifications held in May, then each v2 tier v1 lacks in June (entry "a" is in May's window, not in June's).
+      let compared = 0;
+      for (const before of v1.filter((tier) => tier.profileCertifications === 0 && (tier.revenue === null || tier.id === 'professional'))) {
+        for (const after of v2.filter((tier) => !v1.some((row) => row.id === tier.id))) {
+          const l = ledger([
+            { id: 'a', type: 'adjustment', date: '2024-06-15', points: before.points, reason: 'may' },
+            revenue('r', '2024-06-15', before.revenue ?? '0.00'),
+            { id: 'b', type: 'adjustment', date: '2025-06-15', points: after.points, reason: 'june' },
+            revenue('s', '2025-06-15', after.revenue ?? '0.00'),
+          ], '2015-01-01'); // no partner-year credit in either window
+          const reviews = reviewTimeline(l, { from: '2025-05-31', to: '2025-06-30', program });
+          const [a, b] = [key(before), key(after)];
+          const sign = Math.sign(b[0]! - a[0]! || b[1]! - a[1]! || b[2]! - a[2]! || b[3]! - a[3]!);
+          expect([reviews[0]!.tier, reviews[1]!.tier]).toEqual([before.id, after.id]);
+          expect(reviews[1]!.change, `${before.id} -> ${after.id}`).toBe(sign > 0 ? 'up' : sign < 0 ? 'down' : null);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThanOrEqual(3);
+    });
+  });
+
   it('under every policy, each review holds a tier of the version in effect, one met then or held before, and change follows the ranks', () => {
     const programs = [twoVersions(dropTiers('basic')), twoVersions(dropTiers('starter')), twoVersions(dropTiers('now', 'starter', 'basic', 'professional')), twoVersions(dropTiers('professional'))];
     const ledgers = [basicOnly, professional, ledger([event('e1', '2025-03-10'), event('e2', '2025-09-10'), revenue('r1', '2025-11-10', '9000.00'), event('e3', '2026-02-10')])];

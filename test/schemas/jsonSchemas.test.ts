@@ -146,6 +146,29 @@ describe('the shipped schemas', () => {
     expect(() => generateJsonSchema('entry' as never)).toThrow(ValidationError);
   });
 
+  it('answers any other kind with one ValidationError at kind, never a TypeError (#12)', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    const throwing = Object.defineProperty({}, 'toJSON', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const trap = () => { throw new Error('boom'); };
+    const proxy = new Proxy({}, { get: trap, getPrototypeOf: trap, ownKeys: trap, has: trap });
+    const revoked = Proxy.revocable([], {});
+    revoked.revoke();
+    const kinds: unknown[] = ['entry', 'Ledger', '', 10n, 1, null, undefined, Symbol('ledger'), cyclic, throwing, proxy, revoked.proxy, ['ledger'], () => 'ledger'];
+    for (const kind of kinds) {
+      let thrown: unknown;
+      try {
+        generateJsonSchema(kind as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ValidationError);
+      const issues = (thrown as ValidationError).issues;
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([`kind ${typeof kind === 'string' ? 'invalid-value' : 'invalid-type'}`]);
+      expect(issues[0]?.message).toMatch(/^"kind" must be "ledger" or "program", received /);
+    }
+  });
+
   it('ship in the package under documented subpath exports', () => {
     expect(packageJson.files).toContain('schemas');
     // The subpath and the file have the same name, so every resolution mode finds the same file.
