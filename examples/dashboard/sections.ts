@@ -83,8 +83,9 @@ export function Progress({ evaluation: e, keep, tierName }: { evaluation: Evalua
 function ExpiringList({ items, currency }: { items: readonly ExpiringItem[]; currency: string }) {
   return html`<ul class="expiring">
     ${items.map(
-      (item) => html`<li key=${item.id} data-id=${item.id}>
-        <strong>${formatDate(item.leavesOn)}</strong>: “${item.id}” (${formatDate(item.date)}) ${item.reason === 'certification-expires' ? 'expires' : 'leaves the window'}: ${formatCount(item.points)} points${item.amount === undefined ? '' : `, ${formatMoney(item.amount, currency)}`}
+      // Several items may share an id (the R5 credits are all "R5"; an entry can leave and its certification expire): key by what makes one item.
+      (item) => html`<li key=${`${item.id}|${item.date}|${item.leavesOn}|${item.reason}`} data-id=${item.id}>
+        <strong>${formatDate(item.leavesOn)}</strong>: ${item.rule === 'R5' ? 'the partner-year credit (R5)' : `“${item.id}”`} (${formatDate(item.date)}) ${item.reason === 'certification-expires' ? 'expires' : 'leaves the window'}: ${formatCount(item.points)} points${item.amount === undefined ? '' : `, ${formatMoney(item.amount, currency)}`}
       </li>`,
     )}
   </ul>`;
