@@ -1,4 +1,3 @@
-import { clampDate } from '../dates/isoDate';
 import type { LedgerInternals } from '../ledger/parseLedger';
 import type { Ledger } from '../ledger/types';
 import { versionAt } from '../program/compile';
@@ -67,7 +66,8 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
 
   return {
     asOf,
-    window: { from: clampDate(window.from), to: window.to },
+    // windowOn already starts a window that reaches back before 0001-01-01 on 0001-01-01.
+    window: { from: window.from, to: window.to },
     points: { total, pending: tally.pending, byCategory: tally.byCategory },
     revenue: { total: tally.revenue.text, points: tally.revenuePoints },
     certifications: {
