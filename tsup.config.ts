@@ -23,7 +23,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     // The core is browser-safe: runtime dependencies stay external and are resolved by the user's bundler.
-    external: ['zod', 'decimal.js', 'date-fns'],
+    external: ['zod', 'decimal.js'],
     treeshake: true,
   },
   {
@@ -36,7 +36,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['zod', 'decimal.js', 'date-fns'],
+    external: ['zod', 'decimal.js'],
     // csv-parse stays a devDependency: bundled here, so importing the core never installs it. Its
     // browser build carries its own Buffer, so the entry needs no Node globals.
     noExternal: ['csv-parse'],
@@ -93,7 +93,7 @@ export default defineConfig([
     // __dirname for piscina (it starts its worker bootstrap from its own directory: dist/cli).
     shims: true,
     // The runtime dependencies are the package's own; CLI-only libraries are bundled.
-    external: ['zod', 'decimal.js', 'date-fns', '@napi-rs/nice'],
+    external: ['zod', 'decimal.js', '@napi-rs/nice'],
     noExternal: cliOnly,
     define: { __CLI_VERSION__: JSON.stringify(version) },
     esbuildPlugins: [

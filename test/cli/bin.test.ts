@@ -24,8 +24,13 @@ describe('package', () => {
     expect(readFileSync(cliPath, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('keeps the runtime dependencies to zod, decimal.js and date-fns', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['date-fns', 'decimal.js', 'zod']);
+  it('keeps the runtime dependencies to zod and decimal.js, each imported by the library itself', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['decimal.js', 'zod']);
+    // Every user installs a runtime dependency: one the library (src/ outside src/cli) never imports is a devDependency.
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'cli' ? [] : sources(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const imported = new Set(sources(join(root, 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '([^'.][^']*)'/g)].map((m) => m[1]!.split('/')[0]!)));
+    for (const dependency of Object.keys(pkg.dependencies)) expect(imported, dependency).toContain(dependency);
   });
 
   it('bundles the CLI-only libraries into dist/cli and keeps them out of the library', () => {
