@@ -7,9 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { renderHtml } from '../documents/renderHtml';
-import { renderMarkdown } from '../documents/renderMarkdown';
-import type { DocumentModel } from '../documents/types';
+import { renderHtml, renderMarkdown, type DocumentModel } from '../index';
 import type { PdfPaper, PdfWarning, RenderPdfOptions } from '../pdf/index';
 
 /** The output formats of the document commands. */

@@ -4,7 +4,9 @@
  * timeline, the renewal review) then only read arrays. This is the one place
  * that knows what an entry is worth (R2–R7, R11).
  */
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Contributions, Prepared as LedgerInternals } from './prepare';
+
+export type { Contributions } from './prepare';
 import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
 import { compareMoney, multiplyMoney, type Money } from '../money/money';
 import { versionAt, type CompiledVersion } from '../program/compile';
@@ -27,17 +29,6 @@ export const FEE_MISMATCH = 5;
 export const NOT_IN_VERSION = 6;
 /** An activity whose evidence is not met (R3). */
 export const EVIDENCE_NOT_MET = 7;
-
-/** Per entry index: what it is and what it earns. */
-export type Contributions = {
-  readonly kind: Uint8Array;
-  /** Points of SIMPLE and MONTHLY entries. */
-  readonly points: Float64Array;
-  /** Category of SIMPLE and MONTHLY entries. */
-  readonly category: readonly PointCategory[];
-  /** The rule a counted SIMPLE entry cites (R3, R4, R6, R7); other kinds' outcomes name their rule where they are recorded. */
-  readonly rule: readonly RuleId[];
-};
 
 /** The points an activity entry earns on its row, or `null` when its evidence is not met (R3). */
 export function activityPoints(entry: ActivityEntry, row: ActivityRow): number | null {
@@ -64,6 +55,45 @@ function paysExactly(amount: Money, monthly: Money, months: number): boolean {
   return compareMoney(amount, multiplyMoney(monthly, months)) === 0;
 }
 
+/** What one entry is and earns under a version: its kind, and the points, category and rule of the kinds that earn points. */
+export type EntryWorth = { readonly kind: number; readonly points: number; readonly category: PointCategory | undefined; readonly rule: RuleId | undefined };
+
+/**
+ * What an entry is worth under a version (R2–R7, R11): the one place that
+ * says so, for every review and for the planner's proposed entries.
+ * @param fee - The monthly fee of the version in effect on the entry's date (fee payments only, R11).
+ * @param amount - The entry's exact amount (revenue and fee payments).
+ */
+export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: () => Money): EntryWorth {
+  switch (entry.type) {
+    case 'revenue':
+      return worth(REVENUE);
+    case 'certification':
+      return worth(CERTIFICATION);
+    case 'fee-payment':
+      return worth(paysExactly(amount as Money, fee(), entry.months) ? FEE : FEE_MISMATCH);
+    case 'activity': {
+      const row = version.activities.get(entry.activity);
+      if (row === undefined || row.kind === 'derived') return worth(NOT_IN_VERSION, 0, undefined, 'R3');
+      const earned = activityPoints(entry, row);
+      if (earned === null) return worth(EVIDENCE_NOT_MET, 0, undefined, 'R3');
+      return worth(row.kind === 'monthly' ? MONTHLY : SIMPLE, earned, row.category, 'R3');
+    }
+    case 'time':
+      return worth(SIMPLE, entry.minutes, entry.category, 'R4');
+    case 'bonus':
+    case 'special':
+      return worth(SIMPLE, entry.points, entry.type, 'R6');
+    default:
+      // adjustment (R7)
+      return worth(SIMPLE, entry.points, 'adjustment', 'R7');
+  }
+}
+
+function worth(kind: number, points = 0, category?: PointCategory, rule?: RuleId): EntryWorth {
+  return { kind, points, category, rule };
+}
+
 function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVersion): Contributions {
   const entries = ledger.entries;
   const n = entries.length;
@@ -73,53 +103,11 @@ function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVe
   const rule: RuleId[] = new Array(n);
   for (let index = 0; index < n; index++) {
     const entry = entries[index] as LedgerEntry;
-    switch (entry.type) {
-      case 'revenue':
-        kind[index] = REVENUE;
-        break;
-      case 'certification':
-        kind[index] = CERTIFICATION;
-        break;
-      case 'fee-payment': {
-        const fee = versionAt(internals.program, entry.date).monthlyFee;
-        kind[index] = paysExactly(internals.money[index] as Money, fee, entry.months) ? FEE : FEE_MISMATCH;
-        break;
-      }
-      case 'activity': {
-        rule[index] = 'R3';
-        const row = version.activities.get(entry.activity);
-        if (row === undefined || row.kind === 'derived') {
-          kind[index] = NOT_IN_VERSION;
-          break;
-        }
-        const earned = activityPoints(entry, row);
-        if (earned === null) {
-          kind[index] = EVIDENCE_NOT_MET;
-          break;
-        }
-        kind[index] = row.kind === 'monthly' ? MONTHLY : SIMPLE;
-        points[index] = earned;
-        category[index] = row.category;
-        break;
-      }
-      case 'time':
-        points[index] = entry.minutes;
-        category[index] = entry.category;
-        rule[index] = 'R4';
-        break;
-      case 'bonus':
-      case 'special':
-        points[index] = entry.points;
-        category[index] = entry.type;
-        rule[index] = 'R6';
-        break;
-      default:
-        // adjustment (R7)
-        points[index] = entry.points;
-        category[index] = 'adjustment';
-        rule[index] = 'R7';
-        break;
-    }
+    const one = entryWorth(entry, version, internals.money[index], () => versionAt(internals.program, entry.date).monthlyFee);
+    kind[index] = one.kind;
+    points[index] = one.points;
+    if (one.category !== undefined) category[index] = one.category;
+    if (one.rule !== undefined) rule[index] = one.rule;
   }
   return { kind, points, category, rule };
 }

@@ -1,4 +1,4 @@
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
 import { versionAt } from '../program/compile';
 import type { Program } from '../program/types';

@@ -1,14 +1,14 @@
 import { anniversary, calendarDate, dayKey, plusDays, plusMonths, type IsoDate } from '../dates/isoDate';
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Coverage, Prepared as LedgerInternals } from './prepare';
+
+export type { Coverage } from './prepare';
 import type { FeePaymentEntry, Ledger } from '../ledger/types';
-import { FEE, type Contributions } from './contributions';
+import { FEE } from './contributions';
+import type { Contributions } from './prepare';
 import { multiplyMoney } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import { byDate } from './tally';
 import type { FeeStatus, MembershipBasis } from './types';
-
-/** One approved, correctly paid fee payment: its date (as a day key) and the last day it covers (R11). */
-export type Coverage = { readonly day: number; readonly end: IsoDate };
 
 /**
  * The coverage of every approved, correctly paid fee payment, in date order

@@ -1,5 +1,5 @@
 import { dayKey, type IsoDate } from '../dates/isoDate';
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger, LedgerEntry } from '../ledger/types';
 import { sumMoney, type Money } from '../money/money';
 import { REVENUE, type Contributions } from './contributions';

@@ -3,7 +3,7 @@
  * standing of that review: the same for `evaluate` and every timeline review.
  */
 import { anniversary, anniversaryIndex, plusDays, type IsoDate } from '../dates/isoDate';
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
 import { versionAt, type CompiledVersion } from '../program/compile';
 import { contributionsOf } from './contributions';

@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from '../dates/isoDate';
 import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
-import { ledgerInternals, parseLedgerUnsafe, type LedgerInternals } from '../ledger/parseLedger';
+import { ledgerData, parseLedgerUnsafe, type LedgerData } from '../ledger/parseLedger';
+import { prepare, type Prepared } from './prepare';
 import type { Ledger } from '../ledger/types';
 import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
@@ -46,9 +47,9 @@ export function readReviewOptions(value: unknown): ReviewOptions {
 }
 
 /** A ledger `parseLedger` returned for this program is used as it is; anything else is parsed first. */
-export function resolveLedger(input: unknown, program: CompiledProgram): { ledger: Ledger; internals: LedgerInternals } {
-  const known = ledgerInternals(input);
-  if (known !== undefined && known.program === program) return { ledger: input as Ledger, internals: known };
+export function resolveLedger(input: unknown, program: CompiledProgram): { ledger: Ledger; internals: Prepared } {
+  const known = ledgerData(input);
+  if (known !== undefined && known.program === program) return { ledger: input as Ledger, internals: prepare(input as Ledger, known) };
   let result;
   try {
     result = parseLedgerUnsafe(input, program);
@@ -56,6 +57,6 @@ export function resolveLedger(input: unknown, program: CompiledProgram): { ledge
     throw new ValidationError([issue('', 'invalid-type', `the ledger could not be read: ${describeError(error)}`)]);
   }
   if (!result.ok) throw new ValidationError(result.issues);
-  return { ledger: result.ledger, internals: ledgerInternals(result.ledger) as LedgerInternals };
+  return { ledger: result.ledger, internals: prepare(result.ledger, ledgerData(result.ledger) as LedgerData) };
 }
 

@@ -4,7 +4,7 @@
  * the same outcome for an entry returns the same object, so re-evaluating a
  * ledger (a timeline, a dashboard refresh) allocates almost nothing.
  */
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
 import type { RuleId } from '../program/types';
 import type { CountedReason, EntryOutcome, ExclusionReason } from './types';

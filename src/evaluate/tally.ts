@@ -5,7 +5,7 @@
  * fee payments), which are settled afterwards on their own, small, sorted lists.
  */
 import { dayKey } from '../dates/isoDate';
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Prepared as LedgerInternals } from './prepare';
 import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
 import { floorUnits, sumMoney, type Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';

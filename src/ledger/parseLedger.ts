@@ -2,10 +2,7 @@ import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
 import { appendToPath, capIssues, fromZodIssue, issue, withArticle, type LedgerIssue, type ZodIssueLike } from '../issues';
 import { describeError, describeValue, readObject } from '../readOptions';
 import { decimalText, MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, parseMoney, type Money } from '../money/money';
-import type { Contributions } from '../evaluate/contributions';
-import type { Coverage } from '../evaluate/fee';
-import type { EntryOutcome } from '../evaluate/types';
-import { compileProgram, isKnownProgram, type CompiledProgram, type CompiledVersion } from '../program/compile';
+import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
 import type { Program } from '../program/types';
 import { entryTypes, getLedgerParts, getLedgerSchema } from './schema';
@@ -22,30 +19,25 @@ export type ParseLedgerResult =
   | { readonly ok: true; readonly ledger: Ledger }
   | { readonly ok: false; readonly issues: readonly [LedgerIssue, ...LedgerIssue[]] };
 
-/** What a parsed ledger carries for evaluation, out of sight of its JSON. */
-export type LedgerInternals = {
+/**
+ * What parsing derives for speed, kept beside the ledger (never in it): its
+ * enumerable fields stay exactly the normalised JSON. Frozen, and it knows
+ * nothing of evaluation: what only evaluation prepares lives in
+ * src/evaluate/prepare.ts.
+ */
+export type LedgerData = {
+  /** The program the ledger was checked against. */
   readonly program: CompiledProgram;
   /** Each entry's date as the integer YYYYMMDD ({@link dayKey}), by entry index. */
   readonly days: Int32Array;
   /** The exact amount of each revenue and fee-payment entry, by entry index. */
   readonly money: readonly (Money | undefined)[];
-  /**
-   * Results that depend on the (immutable) ledger alone, memoised across
-   * reviews: the renewal review of each completed partnership year (R11), by k.
-   */
-  readonly renewals: Map<number, string | null>;
-  /** The last outcome object of each entry, reused while it stays the same (see `record`). */
-  readonly outcomes: (EntryOutcome | undefined)[];
-  /** Other per-ledger results kept once computed: the entries' date order (reviewTimeline), fee coverage (R11). */
-  readonly memo: { order?: Int32Array; coverage?: readonly Coverage[] };
-  /** What each entry earns under each program version (see `contributionsOf`). */
-  readonly contributions: Map<CompiledVersion, Contributions>;
 };
 
-const parsed = new WeakMap<Ledger, LedgerInternals>();
+const parsed = new WeakMap<Ledger, LedgerData>();
 
-/** The internals of a ledger `parseLedger` returned, or `undefined` for anything else. */
-export function ledgerInternals(value: unknown): LedgerInternals | undefined {
+/** The side data of a ledger `parseLedger` returned, or `undefined` for anything else. */
+export function ledgerData(value: unknown): LedgerData | undefined {
   return typeof value === 'object' && value !== null ? parsed.get(value as Ledger) : undefined;
 }
 
@@ -186,9 +178,9 @@ function buildLedger(valid: object, checked: Checked, program: CompiledProgram):
   const ledgerMeta = checked.metas.get(LEDGER_META);
   const partner = Object.freeze(partnerMeta === undefined ? data.partner : { ...data.partner, meta: partnerMeta });
   const ledger: Ledger = Object.freeze(ledgerMeta === undefined ? { partner, entries } : { partner, entries, meta: ledgerMeta });
-  // Internals hold no reference to the entries: a WeakMap value keeps what it reaches alive through
-  // V8's minor collections, and entries kept so cost parse + evaluate about 8 % in GC.
-  parsed.set(ledger, { program, days, money: checked.money, renewals: new Map(), contributions: new Map(), outcomes: new Array(entries.length), memo: {} });
+  // The side data holds no reference to the entries: a WeakMap value keeps what it reaches alive through
+  // V8's minor collections, and entries kept so cost parse + evaluate about 8 % in GC. (An Int32Array cannot be frozen; nothing hands it out.)
+  parsed.set(ledger, Object.freeze({ program, days, money: Object.freeze(checked.money) }));
   return ledger;
 }
 

@@ -6,7 +6,8 @@ import { versionAt, type CompiledProgram, type CompiledVersion } from '../progra
 import type { ActivityRow, Program, RuleId } from '../program/types';
 import { evaluateResolved } from '../evaluate/evaluate';
 import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
-import { ledgerInternals, parseLedgerUnsafe, type LedgerInternals } from '../ledger/parseLedger';
+import { ledgerData, parseLedgerUnsafe, type LedgerData } from '../ledger/parseLedger';
+import { prepare, type Prepared as LedgerInternals } from '../evaluate/prepare';
 import { shortfallOf } from '../evaluate/tiers';
 import type { Evaluation, Shortfall } from '../evaluate/types';
 import { monthlyKey } from '../evaluate/tally';
@@ -278,7 +279,7 @@ function unreachable(base: Omit<UpgradePlan, 'reachable' | 'entries' | 'steps'>,
 /** The ledger with planned entries appended, parsed; `null` if they do not parse (they always should). */
 function extend(ledger: Ledger, entries: readonly LedgerEntry[], program: CompiledProgram): { ledger: Ledger; internals: LedgerInternals } | null {
   const result = parseLedgerUnsafe({ ...ledger, entries: [...ledger.entries, ...entries] }, program);
-  return result.ok ? { ledger: result.ledger, internals: ledgerInternals(result.ledger) as LedgerInternals } : null;
+  return result.ok ? { ledger: result.ledger, internals: prepare(result.ledger, ledgerData(result.ledger) as LedgerData) } : null;
 }
 
 /**

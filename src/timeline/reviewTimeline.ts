@@ -1,6 +1,6 @@
 import { dayKey, monthEnd, monthEndsBetween, plusMonths, type IsoDate } from '../dates/isoDate';
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
-import type { LedgerInternals } from '../ledger/parseLedger';
+import type { Prepared as LedgerInternals } from '../evaluate/prepare';
 import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry } from '../ledger/types';
 import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money';
 import { versionAt, type CompiledProgram, type CompiledTier, type CompiledVersion } from '../program/compile';

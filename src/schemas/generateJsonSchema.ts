@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { issue, ValidationError } from '../issues';
 import { describeValue } from '../readOptions';
 import { getLedgerSchema } from '../ledger/schema';
-import { getProgramSchema, programDatePattern, programMoneyPattern } from './schema';
+import { getProgramSchema, programDatePattern, programMoneyPattern } from '../program/schema';
 
 /** The JSON Schemas this package ships. */
 export type JsonSchemaKind = 'ledger' | 'program';

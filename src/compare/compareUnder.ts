@@ -6,10 +6,10 @@ import { readWindowKind, type WindowKind } from '../evaluate/window';
 import { issue, throwIfAny, ValidationError, type LedgerIssue } from '../issues';
 import type { Ledger } from '../ledger/types';
 import { readArray, readOptionsObject } from '../readOptions';
-import { compileProgram, versionAt, type CompiledProgram, type CompiledTier } from './compile';
-import { resolveProgram } from './resolveProgram';
-import { tierMove } from './tierMove';
-import type { Program } from './types';
+import { compileProgram, versionAt, type CompiledProgram, type CompiledTier } from '../program/compile';
+import { resolveProgram } from '../program/resolveProgram';
+import { tierMove } from '../program/tierMove';
+import type { Program } from '../program/types';
 
 /** Options of {@link compareUnder}. */
 export type CompareUnderOptions = {
