@@ -1,16 +1,13 @@
 import type { CertificationEntry, LedgerEntry } from '../ledger/types';
 import type { CompiledVersion } from '../program/compile';
 import { record, type OutcomeSink } from './outcomes';
+import { pairKey } from './slidingWindow';
 import type { HeldCertification } from './types';
 import type { DateRange } from './window';
 
 /** Certifications on the review date (R8). */
 export type CertificationState = {
-  /** Points credited by pairs earned in the window. */
-  readonly points: number;
-  /** Points pending certifications in the window would credit. */
-  readonly pendingPoints: number;
-  /** Distinct valid (holder, certification) pairs, by kind. */
+  /** Distinct valid (holder, certification) pairs, by kind (the sliding window's count). */
   readonly profile: number;
   readonly sales: number;
   readonly valid: readonly HeldCertification[];
@@ -32,11 +29,6 @@ function outlasts(a: CertificationEntry, b: CertificationEntry): boolean {
   return a.expiresOn === undefined || a.expiresOn >= b.expiresOn;
 }
 
-/** The key of a (holder, certification) pair; `\u0000` sorts first, so keys sort by holder, then certification. */
-function pairOf(entry: CertificationEntry): string {
-  return `${entry.holder}\u0000${entry.certification}`;
-}
-
 /**
  * The entries of a map by pair, as results list them: sorted by pair key,
  * an order that does not depend on the order of the input.
@@ -47,24 +39,25 @@ function heldByPair(pairs: Iterable<[string, CertificationEntry]>): HeldCertific
 }
 
 /**
- * Settles the certification entries of one review (R8), given in date order
- * (then input order), none dated after the review, none rejected.
- * Validity ignores the window: approved, earned on or before the review date,
- * not expired on it. Each pair earned in the window credits its points once.
+ * The outcomes of the certification entries of one review (R8), given in
+ * date order (then input order), none dated after the review, none rejected,
+ * and the valid and expired pairs as results list them. Validity ignores the
+ * window: approved, earned on or before the review date, not expired on it.
+ * Each pair earned in the window credits its points once (what the credits
+ * add up to is the sliding window's: one slot per pair).
  */
 export function settleCertifications(
   entries: readonly LedgerEntry[],
   sorted: readonly number[],
   version: CompiledVersion,
   window: DateRange,
-  outcomes: OutcomeSink | null,
-): CertificationState {
+  outcomes: OutcomeSink,
+): { valid: HeldCertification[]; expired: HeldCertification[] } {
   const { from, to: asOf } = window;
   const credit = version.certificationPoints;
   const credited = new Set<string>();
   const best = new Map<string, CertificationEntry>();
   const lapsed = new Map<string, CertificationEntry>();
-  let points = 0;
   for (const index of sorted) {
     const entry = entries[index] as CertificationEntry;
     if (entry.status !== 'approved') continue;
@@ -72,7 +65,7 @@ export function settleCertifications(
       record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       continue;
     }
-    const pair = pairOf(entry);
+    const pair = pairKey(entry);
     const kept = entry.expiresOn === undefined || entry.expiresOn >= asOf ? best : lapsed;
     const current = kept.get(pair);
     if (current === undefined || outlasts(entry, current)) kept.set(pair, entry);
@@ -80,12 +73,10 @@ export function settleCertifications(
     else if (credited.has(pair)) record(outcomes, index, 'counted', 0, 'R8', 'already-credited');
     else {
       credited.add(pair);
-      points += credit;
       record(outcomes, index, 'counted', credit, 'R8');
     }
   }
 
-  let pendingPoints = 0;
   for (const index of sorted) {
     const entry = entries[index] as CertificationEntry;
     if (entry.status !== 'pending') continue;
@@ -93,21 +84,15 @@ export function settleCertifications(
       record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       continue;
     }
-    const pair = pairOf(entry);
+    const pair = pairKey(entry);
     let would = 0;
     if (entry.date >= from && !credited.has(pair)) {
       // Once a pending entry claims the pair's credit, later ones would add nothing.
       credited.add(pair);
       would = credit;
     }
-    pendingPoints += would;
     record(outcomes, index, 'pending', would, 'R7', 'pending-approval');
   }
 
-  let profile = 0;
-  for (const entry of best.values()) if (version.certifications.get(entry.certification)?.kind === 'profile') profile++;
-  const valid = heldByPair(best);
-  const expired = heldByPair([...lapsed].filter(([pair]) => !best.has(pair)));
-  const sales = valid.length - profile;
-  return { points, pendingPoints, profile, sales, valid, expired };
+  return { valid: heldByPair(best), expired: heldByPair([...lapsed].filter(([pair]) => !best.has(pair))) };
 }

@@ -1,10 +1,11 @@
+import { anniversaryIndex } from '../dates/isoDate';
 import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
 import { versionAt } from '../program/compile';
 import type { Program } from '../program/types';
 import { contributionsOf } from './contributions';
 import { findLeavingNext } from './leaving';
-import { membershipOn } from './membership';
+import { completedYear, membershipOn, waiverOf } from './membership';
 import { readReviewOptions, resolveLedger, type ReviewOptions } from './options';
 import { outcomeSink } from './outcomes';
 import { tallyEntries, type Tally } from './tally';
@@ -54,7 +55,12 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
   const joinedOn = ledger.partner.joinedOn;
   const window = windowOn(asOf, kind, joinedOn);
   const outcomes = outcomeSink(ledger, internals);
-  const tally: Tally = tallyEntries({ ledger, internals, version, window, outcomes });
+  // The renewal waiver's completed partnership year (R11), when not known yet, is reviewed in the same pass.
+  const k = asOf >= joinedOn ? anniversaryIndex(joinedOn, asOf) : 0;
+  const year = k >= 1 && !internals.renewals.has(k) ? completedYear(joinedOn, program, k) : undefined;
+  const alsoFor = year !== undefined && year.version === version ? year.window : undefined;
+  const tally: Tally = tallyEntries({ ledger, internals, version, window, outcomes, alsoFor });
+  if (tally.also !== undefined) internals.renewals.set(k, waiverOf(version, tally.also.standing, joinedOn, k));
 
   const { total, certifications, standing } = tally;
   const tiers = findHighestTier(version, standing);

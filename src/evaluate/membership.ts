@@ -5,7 +5,7 @@
 import { anniversary, anniversaryIndex, plusDays, type IsoDate } from '../dates/isoDate';
 import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
-import { versionAt, type CompiledVersion } from '../program/compile';
+import { versionAt, type CompiledProgram, type CompiledVersion } from '../program/compile';
 import { contributionsOf } from './contributions';
 import { coverageOf, feeStatus, paidThrough } from './fee';
 import { tallyEntries } from './tally';
@@ -32,14 +32,23 @@ export function renewalWaiver(ledger: Ledger, internals: LedgerInternals, k: num
   return waiver;
 }
 
-function reviewCompletedYear(ledger: Ledger, internals: LedgerInternals, k: number): IsoDate | null {
-  const joinedOn = ledger.partner.joinedOn;
+/** The completed partnership year the renewal waiver of anniversary k reviews (R11), and the version it is reviewed under. */
+export function completedYear(joinedOn: IsoDate, program: CompiledProgram, k: number): { window: DateRange; version: CompiledVersion } {
   const reviewedOn = plusDays(anniversary(joinedOn, k), -1);
-  const version = versionAt(internals.program, reviewedOn);
-  const window: DateRange = { from: anniversary(joinedOn, k - 1), to: reviewedOn };
-  const { standing } = tallyEntries({ ledger, internals, version, window, outcomes: null });
+  return { window: { from: anniversary(joinedOn, k - 1), to: reviewedOn }, version: versionAt(program, reviewedOn) };
+}
+
+/** The waiver that the completed year's standing gives (R11): through the day before the next anniversary, or `null`. */
+export function waiverOf(version: CompiledVersion, standing: Standing, joinedOn: IsoDate, k: number): IsoDate | null {
   if (highestTierIndex(version, standing) < version.renewalIndex) return null;
   return plusDays(anniversary(joinedOn, k + 1), -1);
+}
+
+function reviewCompletedYear(ledger: Ledger, internals: LedgerInternals, k: number): IsoDate | null {
+  const joinedOn = ledger.partner.joinedOn;
+  const { window, version } = completedYear(joinedOn, internals.program, k);
+  const { standing } = tallyEntries({ ledger, internals, version, window, outcomes: null });
+  return waiverOf(version, standing, joinedOn, k);
 }
 
 /**

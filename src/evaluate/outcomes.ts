@@ -1,8 +1,9 @@
 /**
- * Where a review writes one outcome per entry (SPEC §2.1). Outcome objects
- * are frozen and kept with the parsed ledger: a later review that reaches
- * the same outcome for an entry returns the same object, so re-evaluating a
- * ledger (a timeline, a dashboard refresh) allocates almost nothing.
+ * Where a review writes one outcome per entry (SPEC §2.1). Each result owns
+ * its outcome objects: plain, unfrozen JSON, shared with no other result.
+ * (Reusing frozen outcome objects across reviews of one parsed ledger was
+ * measured slower, for the first evaluation by 11–21 % and even for repeated
+ * ones: see docs/performance.md.)
  */
 import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
@@ -30,17 +31,9 @@ type Reason = ExclusionReason | CountedReason | 'pending-approval' | undefined;
  */
 export function record(sink: OutcomeSink | null, index: number, outcome: Kind, points: number, rule: RuleId, reason?: Reason): void {
   if (sink === null) return;
-  const cache = sink.internals.outcomes;
-  const known = cache[index];
-  if (known !== undefined && known.outcome === outcome && known.points === points && known.rule === rule && known.reason === reason) {
-    sink.list[index] = known;
-    return;
-  }
   const id = (sink.ledger.entries[index] as { id: string }).id;
   const money = sink.internals.money[index];
   const made: Record<string, unknown> = reason === undefined ? { id, outcome, points, rule } : { id, outcome, points, rule, reason };
   if (money !== undefined) made['amount'] = money.text;
-  const frozen = Object.freeze(made) as EntryOutcome;
-  cache[index] = frozen;
-  sink.list[index] = frozen;
+  sink.list[index] = made as EntryOutcome;
 }

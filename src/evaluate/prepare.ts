@@ -2,7 +2,7 @@
  * What evaluation prepares for a parsed ledger and keeps for the next review
  * of the same ledger (a page re-evaluating, each month of a timeline, a
  * plan): what each entry earns under each program version, the renewal
- * reviews (R11), fee coverage, the date order and the last outcome objects.
+ * reviews (R11), fee coverage and the date order.
  * It lives here, keyed by the frozen ledger, never in the ledger itself:
  * src/ledger/ knows nothing of evaluation.
  */
@@ -11,7 +11,7 @@ import type { Ledger } from '../ledger/types';
 import type { IsoDate } from '../dates/isoDate';
 import type { CompiledVersion } from '../program/compile';
 import type { RuleId } from '../program/types';
-import type { EntryOutcome, PointCategory } from './types';
+import type { PointCategory } from './types';
 
 /** Per entry index: what it is and what it earns. */
 export type Contributions = {
@@ -31,8 +31,6 @@ export type Coverage = { readonly day: number; readonly end: IsoDate };
 export type Prepared = LedgerData & {
   /** The renewal review of each completed partnership year (R11), by k. */
   readonly renewals: Map<number, string | null>;
-  /** The last outcome object of each entry, reused while it stays the same (see `record`). */
-  readonly outcomes: (EntryOutcome | undefined)[];
   /** Other per-ledger results kept once computed: the entries' date order (reviewTimeline), fee coverage (R11). */
   readonly memo: { order?: Int32Array; coverage?: readonly Coverage[] };
   /** What each entry earns under each program version (see `contributionsOf`). */
@@ -46,7 +44,7 @@ const prepared = new WeakMap<Ledger, Prepared>();
 export function prepare(ledger: Ledger, data: LedgerData): Prepared {
   let known = prepared.get(ledger);
   if (known === undefined || known.program !== data.program) {
-    known = { program: data.program, days: data.days, money: data.money, renewals: new Map(), contributions: new Map(), outcomes: new Array(ledger.entries.length), memo: {} };
+    known = { program: data.program, days: data.days, money: data.money, renewals: new Map(), contributions: new Map(), memo: {} };
     prepared.set(ledger, known);
   }
   return known;

@@ -1,25 +1,26 @@
 /**
- * One pass over a ledger's entries for one review: every entry's outcome,
- * the points by category, the exact revenue, the pending points, and the
- * entries whose outcome depends on date order (monthly rows, certifications,
- * fee payments), which are settled afterwards on their own, small, sorted lists.
+ * One review of a ledger's entries (R1–R8) on the sliding window: every
+ * entry of the window enters it once (src/evaluate/slidingWindow.ts, the
+ * code `reviewTimeline` advances month by month), and each entry gets its
+ * outcome. The outcomes that depend on date order (which entry of a monthly
+ * row holds its month, which certification credits its pair) are settled
+ * afterwards on their own, small, sorted lists.
  */
 import { dayKey } from '../dates/isoDate';
-import type { Prepared as LedgerInternals } from './prepare';
 import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
-import { floorUnits, sumMoney, type Money } from '../money/money';
+import type { Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { RuleId } from '../program/types';
 import { CERTIFICATION, contributionsOf, EVIDENCE_NOT_MET, FEE, FEE_MISMATCH, MONTHLY, NOT_IN_VERSION, REVENUE } from './contributions';
 import { settleCertifications, type CertificationState } from './certifications';
-import { partnerYearCredits } from './partnerYear';
 import { record, type OutcomeSink } from './outcomes';
-import type { DerivedCredit, PointCategory } from './types';
+import type { Prepared } from './prepare';
+import { monthlyKey, openWindow, slide, slotFor, validPairs, windowFigures, type CategoryPoints, type ExactRevenue, type SlidingWindow, type WindowFigures } from './slidingWindow';
 import type { Standing } from './tiers';
+import type { DerivedCredit } from './types';
 import type { DateRange } from './window';
 
-/** Mutable points by category, in the order the result lists them. */
-export type CategoryPoints = { -readonly [K in PointCategory]: number };
+export { monthlyKey, pendingRise, type CategoryPoints } from './slidingWindow';
 
 /** Everything one review of the entries yields. */
 export type Tally = {
@@ -35,17 +36,24 @@ export type Tally = {
   readonly derived: readonly DerivedCredit[];
   /** What the tiers are checked against (R9). */
   readonly standing: Standing;
+  /** The figures of `alsoFor`, when asked. */
+  readonly also: WindowFigures | undefined;
 };
 
 /** What a review needs besides the ledger. */
 export type TallyInput = {
   readonly ledger: Ledger;
-  readonly internals: LedgerInternals;
+  readonly internals: Prepared;
   readonly version: CompiledVersion;
   /** The window; `window.to` is the review date. */
   readonly window: DateRange;
   /** Where to write one outcome per entry, or `null` when only the figures matter. */
   readonly outcomes: OutcomeSink | null;
+  /**
+   * A second window, ending before this one, reviewed in the same pass under
+   * the same version: the completed partnership year of the renewal waiver (R11).
+   */
+  readonly alsoFor?: DateRange | undefined;
 };
 
 /** By date; the sort is stable, so entries of one day stay in input order (R3, R8, R11). */
@@ -54,23 +62,30 @@ export function byDate(days: Int32Array): (a: number, b: number) => number {
 }
 
 /**
- * Reviews the entries of a ledger for one window (R1–R8): one pass, then the
- * order-dependent rows on their own sorted lists.
+ * Reviews the entries of a ledger for one window (R1–R8): the entries of the
+ * window enter the sliding window in one pass, which also records the
+ * outcomes that do not depend on date order; then the order-dependent ones.
  */
-export function tallyEntries({ ledger, internals, version, window, outcomes }: TallyInput): Tally {
+export function tallyEntries({ ledger, internals, version, window, outcomes, alsoFor }: TallyInput): Tally {
   const entries = ledger.entries;
   const days = internals.days;
+  const money = internals.money;
   // Dates compare as integers YYYYMMDD, parsed once by parseLedger.
   const asOfDay = dayKey(window.to);
   const fromDay = dayKey(window.from);
-  const byCategory: CategoryPoints = { revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 };
-  const approvedRevenue: Money[] = [];
-  const pendingRevenue: Money[] = [];
-  let pendingPoints = 0;
+  const state = openWindow(entries.length);
   const monthly: number[] = [];
+  // Every certification on or before the review (outcomes), and the approved ones of the version (R8 validity).
   const certificationEntries: number[] = [];
+  const certified: number[] = [];
+  // The second window (alsoFor): entries up to its end enter it too.
+  const alsoState = alsoFor === undefined ? null : openWindow(entries.length);
+  const alsoFrom = alsoFor === undefined ? 0 : dayKey(alsoFor.from);
+  const alsoTo = alsoFor === undefined ? -1 : dayKey(alsoFor.to);
+  const alsoCertified: number[] = [];
 
-  const { kind, points, category, rule } = contributionsOf(ledger, internals, version);
+  const contributions = contributionsOf(ledger, internals, version);
+  const { kind, points, rule } = contributions;
   for (let index = 0; index < entries.length; index++) {
     const day = days[index] as number;
     if (day > asOfDay) {
@@ -83,11 +98,23 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
       record(outcomes, index, 'excluded', 0, 'R7', 'rejected');
       continue;
     }
+    if (day <= alsoTo) {
+      const also = alsoState as SlidingWindow;
+      if (day >= alsoFrom) slide(also, entry, index, contributions, money, version, 1);
+      if (kind[index] === CERTIFICATION) {
+        if (day < alsoFrom) slotFor(also, entry, index, contributions, version);
+        if (status === 'approved' && also.slotOf[index] !== undefined) alsoCertified.push(index);
+      }
+    }
     switch (kind[index]) {
       // Certifications and fee payments look beyond the window (R8, R11).
-      case CERTIFICATION:
+      case CERTIFICATION: {
         certificationEntries.push(index);
+        if (day >= fromDay) slide(state, entry, index, contributions, money, version, 1);
+        else slotFor(state, entry, index, contributions, version);
+        if (status === 'approved' && state.slotOf[index] !== undefined) certified.push(index);
         continue;
+      }
       case FEE:
         if (status === 'approved') record(outcomes, index, 'counted', 0, 'R11');
         else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
@@ -100,18 +127,12 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
       record(outcomes, index, 'excluded', 0, 'R1', 'outside-window');
       continue;
     }
+    slide(state, entry, index, contributions, money, version, 1);
     switch (kind[index]) {
-      case REVENUE: {
-        const money = internals.money[index] as Money;
-        if (status === 'approved') {
-          approvedRevenue.push(money);
-          record(outcomes, index, 'counted', 0, 'R2');
-        } else {
-          pendingRevenue.push(money);
-          record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
-        }
+      case REVENUE:
+        if (status === 'approved') record(outcomes, index, 'counted', 0, 'R2');
+        else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
         continue;
-      }
       case MONTHLY:
         monthly.push(index);
         continue;
@@ -123,68 +144,42 @@ export function tallyEntries({ ledger, internals, version, window, outcomes }: T
         continue;
     }
     const earned = points[index] as number;
-    if (status === 'approved') {
-      byCategory[category[index] as PointCategory] += earned;
-      record(outcomes, index, 'counted', earned, rule[index] as RuleId);
-    } else {
-      pendingPoints += earned;
-      record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
-    }
+    if (status === 'approved') record(outcomes, index, 'counted', earned, rule[index] as RuleId);
+    else record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
   }
 
+  const exactRevenue = (fromKey: number, toKey: number): ExactRevenue => () => {
+    const approved: Money[] = [];
+    const all: Money[] = [];
+    for (let index = 0; index < entries.length; index++) {
+      const day = days[index] as number;
+      const entry = entries[index] as LedgerEntry;
+      if (kind[index] !== REVENUE || day > toKey || day < fromKey || entry.status === 'rejected') continue;
+      all.push(money[index] as Money);
+      if (entry.status === 'approved') approved.push(money[index] as Money);
+    }
+    return { approved, all };
+  };
+  const joinedOn = ledger.partner.joinedOn;
+  const also = alsoFor === undefined ? undefined : windowFigures(alsoState as SlidingWindow, version, joinedOn, alsoFor, validPairs(alsoState as SlidingWindow, entries, alsoCertified, alsoFor.to), exactRevenue(alsoFrom, alsoTo));
+  const valid = validPairs(state, entries, certified, window.to);
+  const figures = windowFigures(state, version, joinedOn, window, valid, exactRevenue(fromDay, asOfDay));
   const order = byDate(days);
-  if (monthly.length > 0) pendingPoints += settleMonthly(entries, monthly.sort(order), byCategory, outcomes, points, category);
-  const certifications = settleCertifications(entries, certificationEntries.sort(order), version, window, outcomes);
-  byCategory.certification += certifications.points;
-  pendingPoints += certifications.pendingPoints;
-
-  const revenue = sumMoney(approvedRevenue);
-  const revenuePoints = floorUnits(revenue);
-  byCategory.revenue = revenuePoints;
-  const derived = partnerYearCredits(ledger.partner.joinedOn, version, window);
-  for (const credit of derived) byCategory['partner-year'] += credit.points;
-  let sum = 0;
-  for (const key in byCategory) sum += byCategory[key as PointCategory];
-  const total = Math.max(0, sum);
-  const revenueIfApproved = pendingRevenue.length === 0 ? revenuePoints : floorUnits(sumMoney([...approvedRevenue, ...pendingRevenue]));
-  const pending = pendingRise(sum, pendingPoints, revenuePoints, revenueIfApproved);
-  const standing = { points: total, revenue, profile: certifications.profile, sales: certifications.sales };
-  return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, standing };
+  if (outcomes !== null && monthly.length > 0) settleMonthly(entries, monthly.sort(order), outcomes, points);
+  const lists = outcomes === null ? { valid: [], expired: [] } : settleCertifications(entries, certificationEntries.sort(order), version, window, outcomes);
+  const certifications: CertificationState = { profile: valid.profile, sales: valid.sales, valid: lists.valid, expired: lists.expired };
+  const { byCategory, revenue, revenuePoints, total, pending, derived, standing } = figures;
+  return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, standing, also };
 }
 
 /**
- * How much the total would rise if every pending entry in the window were
- * approved (R7): max(0, S + P) − max(0, S), where P is the pending entries'
- * points plus what their revenue adds to the floored revenue points.
- * @param sum - S, the sum of the categories (before clamping at 0).
- * @example
- * pendingRise(-100, 50, 0, 0) //=> 0 (the total stays 0)
+ * The outcomes of a monthly row's entries (R3), given in date order: the
+ * earliest approved entry holds the month; a pending one earns its points as
+ * pending only in a month no approved entry holds, and only the first such.
+ * (What the months add up to is the sliding window's: one slot per row and month.)
  */
-export function pendingRise(sum: number, pendingPoints: number, revenuePoints: number, revenueIfApproved: number): number {
-  return Math.max(0, sum + pendingPoints + revenueIfApproved - revenuePoints) - Math.max(0, sum);
-}
-
-/** The calendar month an entry of a monthly row holds: one per row and month (R3). */
-export function monthlyKey(entry: ActivityEntry): string {
-  return `${entry.activity}|${entry.date.slice(0, 7)}`;
-}
-
-/**
- * At most one entry of a monthly row per calendar month (R3): the earliest
- * approved entry holds the month; a pending one earns its points as pending
- * only in a month no approved entry holds, and only the first such.
- * @returns The pending points.
- */
-function settleMonthly(
-  entries: readonly LedgerEntry[],
-  sorted: readonly number[],
-  byCategory: CategoryPoints,
-  outcomes: OutcomeSink | null,
-  points: Float64Array,
-  category: readonly PointCategory[],
-): number {
+function settleMonthly(entries: readonly LedgerEntry[], sorted: readonly number[], outcomes: OutcomeSink, points: Float64Array): void {
   const held = new Set<string>();
-  let pending = 0;
   // Approved entries claim their months first, then pending ones claim what is left.
   for (const pass of ['approved', 'pending'] as const) {
     for (const index of sorted) {
@@ -197,14 +192,8 @@ function settleMonthly(
       }
       held.add(key);
       const earned = points[index] as number;
-      if (pass === 'approved') {
-        byCategory[category[index] as PointCategory] += earned;
-        record(outcomes, index, 'counted', earned, 'R3');
-      } else {
-        pending += earned;
-        record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
-      }
+      if (pass === 'approved') record(outcomes, index, 'counted', earned, 'R3');
+      else record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
     }
   }
-  return pending;
 }

@@ -1,19 +1,18 @@
 import { dayKey, monthEnd, monthEndsBetween, plusMonths, type IsoDate } from '../dates/isoDate';
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import type { Prepared as LedgerInternals } from '../evaluate/prepare';
-import type { ActivityEntry, CertificationEntry, Ledger, LedgerEntry } from '../ledger/types';
-import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money';
+import type { Ledger, LedgerEntry } from '../ledger/types';
+import type { Money } from '../money/money';
 import { versionAt, type CompiledProgram, type CompiledTier, type CompiledVersion } from '../program/compile';
 import { tierMove } from '../program/tierMove';
 import type { Program } from '../program/types';
-import { CERTIFICATION, contributionsOf, MONTHLY, REVENUE, SIMPLE, type Contributions } from '../evaluate/contributions';
+import { CERTIFICATION, contributionsOf, REVENUE, type Contributions } from '../evaluate/contributions';
 import { membershipOn } from '../evaluate/membership';
 import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
-import { partnerYearCredits } from '../evaluate/partnerYear';
-import { monthlyKey, pendingRise } from '../evaluate/tally';
+import { openWindow, slide, validPairs, windowFigures, type ExactRevenue, type SlidingWindow } from '../evaluate/slidingWindow';
 import { highestTierIndex } from '../evaluate/tiers';
-import type { FeeStatus, Membership, PointCategory, PointsByCategory } from '../evaluate/types';
-import { windowOn, type WindowKind } from '../evaluate/window';
+import type { FeeStatus, Membership, PointsByCategory } from '../evaluate/types';
+import { windowOn, type DateRange, type WindowKind } from '../evaluate/window';
 import { applyPolicy, readPolicy, type TierPolicy } from './policies';
 
 /** One monthly review (R12). `points`, `revenue`, `membership` and `fee` are exactly what `evaluate` gives on `date`. */
@@ -40,130 +39,6 @@ export type ReviewTimelineOptions = {
   /** How the tier moves between reviews; default `'highest-met'` (the program text). */
   readonly policy?: TierPolicy;
 };
-
-/**
- * A (row, month) of a monthly row (R3), or a (holder, certification) pair
- * (R8): how many approved and pending entries of it are in the window, and
- * what it is worth. Its state: 1 while an approved entry holds it, −1 while
- * only pending ones do, else 0.
- */
-type Slot = { approved: number; pending: number; state: -1 | 0 | 1; readonly points: number; readonly category: PointCategory; readonly kind: 'profile' | 'sales' | null; seen: number };
-
-/**
- * The window's running figures, kept as entries enter and leave it: the
- * timeline sorts the entries once and slides, it never re-reads the ledger.
- * Slots change the figures only when their state changes, so a review reads
- * totals instead of walking every month and pair.
- */
-type Running = {
-  /** Approved points by category, monthly rows included (certification credits and revenue are set per review). */
-  byCategory: Record<PointCategory, number>;
-  /** Points that pending entries would add: simple entries and monthly slots only pending ones hold. */
-  pending: number;
-  /** Revenue in cents while every amount is whole cents; `inexact` counts those that are not. */
-  approvedCents: number;
-  pendingCents: number;
-  inexact: number;
-  /** Whether a running cent sum ever left the safe integers (then the window is summed exactly each review). */
-  overflowed: boolean;
-  /** Pairs an approved entry in the window credits, and pairs only pending ones would. */
-  creditedPairs: number;
-  pendingPairs: number;
-  /** Slots by key, and each monthly or certification entry's slot once it has entered the window. */
-  slots: Map<string, Slot>;
-  slotOf: (Slot | undefined)[];
-};
-
-function emptyRunning(size: number): Running {
-  return {
-    byCategory: { revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 },
-    pending: 0,
-    approvedCents: 0,
-    pendingCents: 0,
-    inexact: 0,
-    overflowed: false,
-    creditedPairs: 0,
-    pendingPairs: 0,
-    slots: new Map(),
-    slotOf: new Array(size),
-  };
-}
-
-/** The slot of a monthly or certification entry, made on its first entry into the window. */
-function slotOf(running: Running, index: number, key: string, make: () => Slot): Slot {
-  let slot = running.slotOf[index];
-  if (slot === undefined) {
-    slot = running.slots.get(key);
-    if (slot === undefined) {
-      slot = make();
-      running.slots.set(key, slot);
-    }
-    running.slotOf[index] = slot;
-  }
-  return slot;
-}
-
-/** Adds (`by` 1) or takes back (−1) what a slot in `state` gives the figures: a credited pair or approved points (1), a pending pair or pending points (−1). */
-function countState(running: Running, slot: Slot, state: -1 | 0 | 1, by: 1 | -1): void {
-  const pair = slot.kind !== null;
-  if (state === 1) {
-    if (pair) running.creditedPairs += by;
-    else running.byCategory[slot.category] += by * slot.points;
-  } else if (state === -1) {
-    if (pair) running.pendingPairs += by;
-    else running.pending += by * slot.points;
-  }
-}
-
-/** Counts one entry of a slot in (`sign` 1) or out (−1), and moves the figures when the slot's state changes. */
-function moveSlot(running: Running, slot: Slot, approved: boolean, sign: 1 | -1): void {
-  if (approved) slot.approved += sign;
-  else slot.pending += sign;
-  const state = slot.approved > 0 ? 1 : slot.pending > 0 ? -1 : 0;
-  if (state === slot.state) return;
-  countState(running, slot, slot.state, -1);
-  countState(running, slot, state, 1);
-  slot.state = state;
-}
-
-/** Adds (`sign` 1) or removes (`sign` -1) an entry's contribution to the window's figures. */
-function slide(running: Running, entry: LedgerEntry, index: number, contributions: Contributions, internals: LedgerInternals, version: CompiledVersion, sign: 1 | -1): void {
-  if (entry.status === 'rejected') return;
-  const approved = entry.status === 'approved';
-  switch (contributions.kind[index]) {
-    case SIMPLE: {
-      const points = sign * (contributions.points[index] as number);
-      if (approved) running.byCategory[contributions.category[index] as PointCategory] += points;
-      else running.pending += points;
-      return;
-    }
-    case REVENUE: {
-      const cents = (internals.money[index] as Money).cents;
-      if (!Number.isSafeInteger(cents)) running.inexact += sign;
-      else if (approved) running.approvedCents += sign * cents;
-      else running.pendingCents += sign * cents;
-      // Past the safe integers a running sum may have lost a cent: from then on, sum exactly.
-      if (Math.abs(running.approvedCents) + Math.abs(running.pendingCents) > Number.MAX_SAFE_INTEGER) running.overflowed = true;
-      return;
-    }
-    case MONTHLY: {
-      const make = (): Slot => ({ approved: 0, pending: 0, state: 0, points: contributions.points[index] as number, category: contributions.category[index] as PointCategory, kind: null, seen: -1 });
-      moveSlot(running, slotOf(running, index, monthlyKey(entry as ActivityEntry), make), approved, sign);
-      return;
-    }
-    case CERTIFICATION: {
-      const certification = entry as CertificationEntry;
-      const row = version.certifications.get(certification.certification);
-      if (row === undefined) return;
-      const make = (): Slot => ({ approved: 0, pending: 0, state: 0, points: 0, category: 'certification', kind: row.kind, seen: -1 });
-      moveSlot(running, slotOf(running, index, `${certification.holder}\u0000${certification.certification}`, make), approved, sign);
-      return;
-    }
-    default:
-      // Fee payments and excluded entries add nothing to the window's points.
-      return;
-  }
-}
 
 /**
  * One review per month end in [from, to] (R12), ascending: tier, the previous
@@ -222,7 +97,7 @@ function timelineOf(
   const certificationOrder: number[] = [];
   let contributions: Contributions | undefined;
   let version: CompiledVersion | undefined;
-  let running = emptyRunning(entries.length);
+  let running = openWindow(entries.length);
   let lo = 0;
   let hi = 0;
   // Policy state by tier id (PolicyState), the tier ids of the version in effect, and the previous review's tier table.
@@ -240,7 +115,7 @@ function timelineOf(
       version = current;
       tierIds = version.tiers.map((tier) => tier.row.id);
       contributions = contributionsOf(ledger, internals, version);
-      running = emptyRunning(entries.length);
+      running = openWindow(entries.length);
       certificationOrder.length = 0;
       lo = 0;
       hi = 0;
@@ -252,18 +127,18 @@ function timelineOf(
     while (hi < order.length && (days[order[hi] as number] as number) <= toDay) {
       const index = order[hi] as number;
       const entry = entries[index] as LedgerEntry;
-      slide(running, entry, index, c, internals, version, 1);
-      // Approved, in this version: `slide` has just given such an entry its slot, which reviewOn reads.
-      if (c.kind[index] === CERTIFICATION && entry.status === 'approved' && version.certifications.has((entry as CertificationEntry).certification)) certificationOrder.push(index);
+      slide(running, entry, index, c, internals.money, version, 1);
+      // Approved, in this version: `slide` has just given such an entry its slot, which validPairs reads.
+      if (c.kind[index] === CERTIFICATION && entry.status === 'approved' && running.slotOf[index] !== undefined) certificationOrder.push(index);
       hi++;
     }
     while (lo < hi && (days[order[lo] as number] as number) < fromDay) {
       const index = order[lo] as number;
-      slide(running, entries[index] as LedgerEntry, index, c, internals, version, -1);
+      slide(running, entries[index] as LedgerEntry, index, c, internals.money, version, -1);
       lo++;
     }
 
-    const review = reviewOn(ledger, internals, version, date, window.from, running, entries, order, lo, hi, c, certificationOrder);
+    const review = reviewOn({ ledger, internals, version, window, state: running, order, lo, hi, contributions: c, certified: certificationOrder });
     const met = review.met;
     const state = applyPolicy(policy, date >= policyStart ? { held, below } : null, met, tierIds);
     held = state.held;
@@ -306,27 +181,26 @@ type ReviewFigures = {
   readonly fee: FeeStatus;
 };
 
-function reviewOn(
-  ledger: Ledger,
-  internals: LedgerInternals,
-  version: CompiledVersion,
-  date: IsoDate,
-  from: IsoDate,
-  running: Running,
-  entries: readonly LedgerEntry[],
-  order: Int32Array,
-  lo: number,
-  hi: number,
-  contributions: Contributions,
-  certificationOrder: readonly number[],
-): ReviewFigures {
-  // Revenue: cents while exact, else the exact sum of the window's amounts.
-  let approvedRevenue: Money;
-  let revenueIfApproved: number;
-  if (running.inexact === 0 && !running.overflowed) {
-    approvedRevenue = moneyFromCents(running.approvedCents);
-    revenueIfApproved = floorUnits(moneyFromCents(running.approvedCents + running.pendingCents));
-  } else {
+/** What one review of the timeline reads: the window as it stands on `date`. */
+type ReviewInput = {
+  readonly ledger: Ledger;
+  readonly internals: LedgerInternals;
+  readonly version: CompiledVersion;
+  readonly window: DateRange;
+  readonly state: SlidingWindow;
+  /** The entries by date and the window's part of that order, [lo, hi). */
+  readonly order: Int32Array;
+  readonly lo: number;
+  readonly hi: number;
+  readonly contributions: Contributions;
+  /** Approved certifications of the version that have entered the window (R8 validity looks beyond it). */
+  readonly certified: readonly number[];
+};
+
+function reviewOn({ ledger, internals, version, window, state, order, lo, hi, contributions, certified }: ReviewInput): ReviewFigures {
+  const entries = ledger.entries;
+  const date = window.to;
+  const exactRevenue: ExactRevenue = () => {
     const approved: Money[] = [];
     const all: Money[] = [];
     for (let k = lo; k < hi; k++) {
@@ -337,44 +211,16 @@ function reviewOn(
       all.push(money);
       if (entry.status === 'approved') approved.push(money);
     }
-    approvedRevenue = sumMoney(approved);
-    revenueIfApproved = floorUnits(sumMoney(all));
-  }
-  const revenuePoints = floorUnits(approvedRevenue);
-
-  // A copy in the result's key order (emptyRunning's), to which nothing adds keys.
-  const byCategory = { ...running.byCategory };
-  const credit = version.certificationPoints;
-  byCategory.certification = running.creditedPairs * credit;
-  byCategory.revenue = revenuePoints;
-  for (const year of partnerYearCredits(ledger.partner.joinedOn, version, { from, to: date })) byCategory['partner-year'] += year.points;
-
-  const sum =
-    byCategory.revenue + byCategory.knowledge + byCategory.program + byCategory.certification + byCategory['partner-year'] + byCategory.bonus + byCategory.special + byCategory.adjustment;
-  const total = Math.max(0, sum);
-  const pending = pendingRise(sum, running.pending + running.pendingPairs * credit, revenuePoints, revenueIfApproved);
-
-  // Certifications valid on the date (R8): approved, earned on or before it, not expired; each pair once.
-  let profile = 0;
-  let sales = 0;
-  const stamp = dayKey(date);
-  for (const index of certificationOrder) {
-    const entry = entries[index] as CertificationEntry;
-    if (entry.expiresOn !== undefined && entry.expiresOn < date) continue;
-    const slot = running.slotOf[index] as Slot;
-    if (slot.seen === stamp) continue;
-    slot.seen = stamp;
-    if (slot.kind === 'profile') profile++;
-    else sales++;
-  }
-  const standing = { points: total, revenue: approvedRevenue, profile, sales };
-  const { membership, fee } = membershipOn(ledger, internals, version, date, standing);
+    return { approved, all };
+  };
+  const valid = validPairs(state, entries, certified, date);
+  const figures = windowFigures(state, version, ledger.partner.joinedOn, window, valid, exactRevenue);
+  const { membership, fee } = membershipOn(ledger, internals, version, date, figures.standing);
   return {
-    met: highestTierIndex(version, standing),
-    points: { total, pending, byCategory },
-    revenue: { total: approvedRevenue.text, points: revenuePoints },
+    met: highestTierIndex(version, figures.standing),
+    points: { total: figures.total, pending: figures.pending, byCategory: figures.byCategory },
+    revenue: { total: figures.revenue.text, points: figures.revenuePoints },
     membership,
     fee,
   };
 }
-

@@ -6,6 +6,8 @@ import { specLedger } from '../fixtures/specLedger';
 import { unreadableLedger } from '../helpers/ledger';
 import { describe, expect, it } from 'vitest';
 import { evaluate, exponentialProgram, parseLedger, ValidationError, type Evaluation } from '../../src/index';
+import { resolveLedger } from '../../src/evaluate/options';
+import { compileProgram } from '../../src/program/compile';
 
 type Raw = Record<string, unknown>;
 
@@ -116,15 +118,20 @@ describe('evaluate (SPEC §3)', () => {
       ]);
     });
 
-    it('recognises a parsed ledger and does not parse it again: its outcome objects are reused', () => {
+    it('recognises a parsed ledger and does not parse it again; each result owns its outcome objects', () => {
       const parsed = parseLedger(small());
       if (!parsed.ok) throw new Error('invalid');
-      const first = evaluate(parsed.ledger, { asOf: '2026-06-30' });
-      const second = evaluate(parsed.ledger, { asOf: '2026-06-30' });
-      expect(second.entries[0]).toBe(first.entries[0]);
-      // Raw input is parsed afresh each time.
+      const program = compileProgram(exponentialProgram);
+      // A parsed ledger is used as it is (a parse would make a new ledger); raw input is parsed.
+      expect(resolveLedger(parsed.ledger, program).ledger).toBe(parsed.ledger);
       const raw = small();
-      expect(evaluate(raw, { asOf: '2026-06-30' }).entries[0]).not.toBe(evaluate(raw, { asOf: '2026-06-30' }).entries[0]);
+      expect(resolveLedger(raw, program).ledger).not.toBe(raw);
+      expect(resolveLedger(raw, program).ledger).toEqual(parsed.ledger);
+      // Results share nothing: changing one leaves the next as it was.
+      const first = evaluate(parsed.ledger, { asOf: '2026-06-30' });
+      const expected = JSON.stringify(first);
+      (first.entries[0] as { points: number }).points = 123_456;
+      expect(JSON.stringify(evaluate(parsed.ledger, { asOf: '2026-06-30' }))).toBe(expected);
     });
 
     it('accepts the built-in program and refuses something that is not a program', () => {
