@@ -1,9 +1,13 @@
+/**
+ * The certifications a review lists (R8): the valid and the expired
+ * (holder, certification) pairs on the review date, each by the entry that
+ * stands for it. How many pairs are valid, and which entry credits a pair,
+ * is the sliding window's (src/evaluate/slidingWindow.ts).
+ */
+import type { IsoDate } from '../dates/isoDate';
 import type { CertificationEntry, LedgerEntry } from '../ledger/types';
-import type { CompiledVersion } from '../program/compile';
-import { record, type OutcomeSink } from './outcomes';
-import { pairKey } from './slidingWindow';
+import type { Slot, SlidingWindow } from './slidingWindow';
 import type { HeldCertification } from './types';
-import type { DateRange } from './window';
 
 /** Certifications on the review date (R8). */
 export type CertificationState = {
@@ -20,79 +24,37 @@ function held(entry: CertificationEntry): HeldCertification {
 }
 
 /**
- * Whether `a`, dated on or after `b` (entries come in date order), stays
- * valid at least as long: no expiry outlasts any expiry, then the later
- * `expiresOn`; on a tie the later entry stands for the pair.
+ * Whether entry `a` stands for its pair rather than `b`: it stays valid
+ * longer (no expiry outlasts any expiry, then the later `expiresOn`), and of
+ * two equally long, the later by date, then input order.
  */
-function outlasts(a: CertificationEntry, b: CertificationEntry): boolean {
-  if (b.expiresOn === undefined) return a.expiresOn === undefined;
-  return a.expiresOn === undefined || a.expiresOn >= b.expiresOn;
+function standsOver(a: number, b: number, entries: readonly LedgerEntry[], days: Int32Array): boolean {
+  const x = (entries[a] as CertificationEntry).expiresOn;
+  const y = (entries[b] as CertificationEntry).expiresOn;
+  if (x !== y) return x === undefined || (y !== undefined && x > y);
+  const dx = days[a] as number;
+  const dy = days[b] as number;
+  return dx > dy || (dx === dy && a > b);
 }
 
 /**
- * The entries of a map by pair, as results list them: sorted by pair key,
- * an order that does not depend on the order of the input.
+ * The valid and expired pairs on `asOf`, sorted by pair (holder, then
+ * certification: an order that does not depend on the input's), from the
+ * approved certifications of the version earned on or before it (`certified`).
+ * A pair is valid when one of them has not expired on `asOf`; else expired.
  */
-function heldByPair(pairs: Iterable<[string, CertificationEntry]>): HeldCertification[] {
-  // Keys are distinct: no two compare equal.
-  return [...pairs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, entry]) => held(entry));
-}
-
-/**
- * The outcomes of the certification entries of one review (R8), given in
- * date order (then input order), none dated after the review, none rejected,
- * and the valid and expired pairs as results list them. Validity ignores the
- * window: approved, earned on or before the review date, not expired on it.
- * Each pair earned in the window credits its points once (what the credits
- * add up to is the sliding window's: one slot per pair).
- */
-export function settleCertifications(
-  entries: readonly LedgerEntry[],
-  sorted: readonly number[],
-  version: CompiledVersion,
-  window: DateRange,
-  outcomes: OutcomeSink,
-): { valid: HeldCertification[]; expired: HeldCertification[] } {
-  const { from, to: asOf } = window;
-  const credit = version.certificationPoints;
-  const credited = new Set<string>();
-  const best = new Map<string, CertificationEntry>();
-  const lapsed = new Map<string, CertificationEntry>();
-  for (const index of sorted) {
-    const entry = entries[index] as CertificationEntry;
-    if (entry.status !== 'approved') continue;
-    if (!version.certifications.has(entry.certification)) {
-      record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
-      continue;
-    }
-    const pair = pairKey(entry);
-    const kept = entry.expiresOn === undefined || entry.expiresOn >= asOf ? best : lapsed;
-    const current = kept.get(pair);
-    if (current === undefined || outlasts(entry, current)) kept.set(pair, entry);
-    if (entry.date < from) record(outcomes, index, 'counted', 0, 'R8', 'earned-before-window');
-    else if (credited.has(pair)) record(outcomes, index, 'counted', 0, 'R8', 'already-credited');
-    else {
-      credited.add(pair);
-      record(outcomes, index, 'counted', credit, 'R8');
-    }
+export function heldCertifications(window: SlidingWindow, entries: readonly LedgerEntry[], certified: readonly number[], asOf: IsoDate): { valid: HeldCertification[]; expired: HeldCertification[] } {
+  const valid = new Map<Slot, number>();
+  const lapsed = new Map<Slot, number>();
+  for (const index of certified) {
+    const slot = window.slotOf[index] as Slot;
+    const expiresOn = (entries[index] as CertificationEntry).expiresOn;
+    const kept = expiresOn === undefined || expiresOn >= asOf ? valid : lapsed;
+    const current = kept.get(slot);
+    if (current === undefined || standsOver(index, current, entries, window.days)) kept.set(slot, index);
   }
-
-  for (const index of sorted) {
-    const entry = entries[index] as CertificationEntry;
-    if (entry.status !== 'pending') continue;
-    if (!version.certifications.has(entry.certification)) {
-      record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
-      continue;
-    }
-    const pair = pairKey(entry);
-    let would = 0;
-    if (entry.date >= from && !credited.has(pair)) {
-      // Once a pending entry claims the pair's credit, later ones would add nothing.
-      credited.add(pair);
-      would = credit;
-    }
-    record(outcomes, index, 'pending', would, 'R7', 'pending-approval');
-  }
-
-  return { valid: heldByPair(best), expired: heldByPair([...lapsed].filter(([pair]) => !best.has(pair))) };
+  const list = (pairs: Iterable<[Slot, number]>): HeldCertification[] =>
+    // Keys are distinct: no two compare equal.
+    [...pairs].sort(([a], [b]) => (a.key < b.key ? -1 : 1)).map(([, index]) => held(entries[index] as CertificationEntry));
+  return { valid: list(valid), expired: list([...lapsed].filter(([slot]) => !valid.has(slot))) };
 }

@@ -55,61 +55,94 @@ function paysExactly(amount: Money, monthly: Money, months: number): boolean {
   return compareMoney(amount, multiplyMoney(monthly, months)) === 0;
 }
 
+/** Where {@link writeWorth} writes: the columns of {@link Contributions}, writable. */
+type WorthColumns = {
+  readonly kind: { [index: number]: number };
+  readonly points: { [index: number]: number };
+  readonly category: (PointCategory | undefined)[];
+  readonly rule: (RuleId | undefined)[];
+};
+
+/**
+ * What an entry is worth under a version (R2–R7, R11), written at `index` of
+ * the columns: the one place that says so, for every review and for the
+ * planner's proposed entries ({@link entryWorth}). Columns start zeroed and empty.
+ * @param amount - The entry's exact amount (revenue and fee payments).
+ * @param fee - The monthly fee of the version in effect on the entry's date (read for fee payments only, R11).
+ */
+function writeWorth(out: WorthColumns, index: number, entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: (entry: LedgerEntry) => Money): void {
+  let kind = SIMPLE;
+  let points = 0;
+  let category: PointCategory | undefined;
+  let rule: RuleId | undefined;
+  switch (entry.type) {
+    case 'revenue':
+      kind = REVENUE;
+      break;
+    case 'certification':
+      kind = CERTIFICATION;
+      break;
+    case 'fee-payment':
+      kind = paysExactly(amount as Money, fee(entry), entry.months) ? FEE : FEE_MISMATCH;
+      break;
+    case 'activity': {
+      rule = 'R3';
+      const row = version.activities.get(entry.activity);
+      const earned = row === undefined || row.kind === 'derived' ? undefined : activityPoints(entry, row);
+      if (row === undefined || earned === undefined) kind = NOT_IN_VERSION;
+      else if (earned === null) kind = EVIDENCE_NOT_MET;
+      else {
+        kind = row.kind === 'monthly' ? MONTHLY : SIMPLE;
+        points = earned;
+        category = row.category;
+      }
+      break;
+    }
+    case 'time':
+      points = entry.minutes;
+      category = entry.category;
+      rule = 'R4';
+      break;
+    case 'bonus':
+    case 'special':
+      points = entry.points;
+      category = entry.type;
+      rule = 'R6';
+      break;
+    default:
+      // adjustment (R7)
+      points = entry.points;
+      category = 'adjustment';
+      rule = 'R7';
+      break;
+  }
+  out.kind[index] = kind;
+  out.points[index] = points;
+  if (category !== undefined) out.category[index] = category;
+  if (rule !== undefined) out.rule[index] = rule;
+}
+
 /** What one entry is and earns under a version: its kind, and the points, category and rule of the kinds that earn points. */
 export type EntryWorth = { readonly kind: number; readonly points: number; readonly category: PointCategory | undefined; readonly rule: RuleId | undefined };
 
 /**
- * What an entry is worth under a version (R2–R7, R11): the one place that
- * says so, for every review and for the planner's proposed entries.
- * @param fee - The monthly fee of the version in effect on the entry's date (fee payments only, R11).
+ * What one entry is worth under a version (R2–R7, R11), as the reviews count it ({@link writeWorth}).
  * @param amount - The entry's exact amount (revenue and fee payments).
+ * @param fee - The monthly fee of the version in effect on the entry's date (fee payments only, R11).
  */
 export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: () => Money): EntryWorth {
-  switch (entry.type) {
-    case 'revenue':
-      return worth(REVENUE);
-    case 'certification':
-      return worth(CERTIFICATION);
-    case 'fee-payment':
-      return worth(paysExactly(amount as Money, fee(), entry.months) ? FEE : FEE_MISMATCH);
-    case 'activity': {
-      const row = version.activities.get(entry.activity);
-      if (row === undefined || row.kind === 'derived') return worth(NOT_IN_VERSION, 0, undefined, 'R3');
-      const earned = activityPoints(entry, row);
-      if (earned === null) return worth(EVIDENCE_NOT_MET, 0, undefined, 'R3');
-      return worth(row.kind === 'monthly' ? MONTHLY : SIMPLE, earned, row.category, 'R3');
-    }
-    case 'time':
-      return worth(SIMPLE, entry.minutes, entry.category, 'R4');
-    case 'bonus':
-    case 'special':
-      return worth(SIMPLE, entry.points, entry.type, 'R6');
-    default:
-      // adjustment (R7)
-      return worth(SIMPLE, entry.points, 'adjustment', 'R7');
-  }
-}
-
-function worth(kind: number, points = 0, category?: PointCategory, rule?: RuleId): EntryWorth {
-  return { kind, points, category, rule };
+  const out = { kind: [0], points: [0], category: [undefined], rule: [undefined] } as WorthColumns;
+  writeWorth(out, 0, entry, version, amount, fee);
+  return { kind: out.kind[0] as number, points: out.points[0] as number, category: out.category[0], rule: out.rule[0] };
 }
 
 function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVersion): Contributions {
   const entries = ledger.entries;
   const n = entries.length;
-  const kind = new Uint8Array(n);
-  const points = new Float64Array(n);
-  const category: PointCategory[] = new Array(n);
-  const rule: RuleId[] = new Array(n);
-  for (let index = 0; index < n; index++) {
-    const entry = entries[index] as LedgerEntry;
-    const one = entryWorth(entry, version, internals.money[index], () => versionAt(internals.program, entry.date).monthlyFee);
-    kind[index] = one.kind;
-    points[index] = one.points;
-    if (one.category !== undefined) category[index] = one.category;
-    if (one.rule !== undefined) rule[index] = one.rule;
-  }
-  return { kind, points, category, rule };
+  const out = { kind: new Uint8Array(n), points: new Float64Array(n), category: new Array<PointCategory>(n), rule: new Array<RuleId>(n) };
+  const fee = (entry: LedgerEntry) => versionAt(internals.program, entry.date).monthlyFee;
+  for (let index = 0; index < n; index++) writeWorth(out as WorthColumns, index, entries[index] as LedgerEntry, version, internals.money[index], fee);
+  return out;
 }
 
 /** The contributions of a parsed ledger's entries under a version (computed once per ledger and version). */

@@ -22,9 +22,11 @@ export function coverageOf(ledger: Ledger, internals: LedgerInternals, contribut
   if (internals.memo.coverage !== undefined) return internals.memo.coverage;
   const days = internals.days;
   const payments: number[] = [];
-  ledger.entries.forEach((entry, index) => {
-    if (contributions.kind[index] === FEE && entry.status === 'approved') payments.push(index);
-  });
+  const kind = contributions.kind;
+  // Only fee payments are read: the kind array, not the (frozen) entries, is walked.
+  for (let index = 0; index < kind.length; index++) {
+    if (kind[index] === FEE && (ledger.entries[index] as FeePaymentEntry).status === 'approved') payments.push(index);
+  }
   payments.sort(byDate(days));
   const coverage: Coverage[] = [];
   let end: IsoDate | null = null;

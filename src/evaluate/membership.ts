@@ -38,7 +38,7 @@ export function completedYear(joinedOn: IsoDate, program: CompiledProgram, k: nu
   return { window: { from: anniversary(joinedOn, k - 1), to: reviewedOn }, version: versionAt(program, reviewedOn) };
 }
 
-/** The waiver that the completed year's standing gives (R11): through the day before the next anniversary, or `null`. */
+/** The waiver the completed year's standing gives (R11): through the day before the next anniversary, or `null`. */
 export function waiverOf(version: CompiledVersion, standing: Standing, joinedOn: IsoDate, k: number): IsoDate | null {
   if (highestTierIndex(version, standing) < version.renewalIndex) return null;
   return plusDays(anniversary(joinedOn, k + 1), -1);

@@ -33,7 +33,9 @@ export function record(sink: OutcomeSink | null, index: number, outcome: Kind, p
   if (sink === null) return;
   const id = (sink.ledger.entries[index] as { id: string }).id;
   const money = sink.internals.money[index];
-  const made: Record<string, unknown> = reason === undefined ? { id, outcome, points, rule } : { id, outcome, points, rule, reason };
-  if (money !== undefined) made['amount'] = money.text;
-  sink.list[index] = made as EntryOutcome;
+  // One literal per shape (no property added later), in the documented key order.
+  let made: EntryOutcome;
+  if (money === undefined) made = (reason === undefined ? { id, outcome, points, rule } : { id, outcome, points, rule, reason }) as EntryOutcome;
+  else made = (reason === undefined ? { id, outcome, points, rule, amount: money.text } : { id, outcome, points, rule, reason, amount: money.text }) as EntryOutcome;
+  sink.list[index] = made;
 }

@@ -28,6 +28,7 @@ export type CategoryPoints = { -readonly [K in PointCategory]: number };
  * only pending ones do, else 0.
  */
 export type Slot = {
+  readonly key: string;
   approved: number;
   pending: number;
   state: -1 | 0 | 1;
@@ -36,10 +37,21 @@ export type Slot = {
   readonly kind: 'profile' | 'sales' | null;
   /** The review (its day key) that last counted this pair as valid. */
   seen: number;
+  /**
+   * The earliest approved and the earliest pending entry that entered (by
+   * date, then input order; −1 for none): the one that holds the month or
+   * credits the pair, and the one whose points are pending (R3, R7, R8).
+   * `evaluate` reads them; its entries only enter (the timeline's also leave,
+   * and it reads the counts alone).
+   */
+  holder: number;
+  pendingHolder: number;
 };
 
 /** The window's running figures, kept as entries enter and leave it. */
 export type SlidingWindow = {
+  /** Each entry's day key, by entry index. */
+  readonly days: Int32Array;
   /** Approved points by category, monthly rows included (certification credits and revenue are set per review). */
   readonly byCategory: CategoryPoints;
   /** Points that pending entries would add: simple entries and monthly slots only pending ones hold. */
@@ -58,9 +70,10 @@ export type SlidingWindow = {
   readonly slotOf: (Slot | undefined)[];
 };
 
-/** An empty window over a ledger of `size` entries. */
-export function openWindow(size: number): SlidingWindow {
+/** An empty window over a ledger's entries (their day keys, by index). */
+export function openWindow(days: Int32Array): SlidingWindow {
   return {
+    days,
     byCategory: { revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 },
     pending: 0,
     approvedCents: 0,
@@ -70,7 +83,7 @@ export function openWindow(size: number): SlidingWindow {
     creditedPairs: 0,
     pendingPairs: 0,
     slots: new Map(),
-    slotOf: new Array(size),
+    slotOf: new Array(days.length),
   };
 }
 
@@ -107,7 +120,7 @@ export function slotFor(window: SlidingWindow, entry: LedgerEntry, index: number
   }
   slot = window.slots.get(key);
   if (slot === undefined) {
-    slot = { approved: 0, pending: 0, state: 0, points, category, kind, seen: -1 };
+    slot = { key, approved: 0, pending: 0, state: 0, points, category, kind, seen: -1, holder: -1, pendingHolder: -1 };
     window.slots.set(key, slot);
   }
   window.slotOf[index] = slot;
@@ -165,7 +178,16 @@ export function slide(window: SlidingWindow, entry: LedgerEntry, index: number, 
     case MONTHLY:
     case CERTIFICATION: {
       const slot = slotFor(window, entry, index, contributions, version);
-      if (slot !== undefined) moveSlot(window, slot, approved, sign);
+      if (slot === undefined) return;
+      moveSlot(window, slot, approved, sign);
+      if (sign === 1) {
+        // The earliest by date; of one day, the first to enter (input order in evaluate, date then input order in the timeline).
+        const days = window.days;
+        const day = days[index] as number;
+        if (approved) {
+          if (slot.holder < 0 || day < (days[slot.holder] as number)) slot.holder = index;
+        } else if (slot.pendingHolder < 0 || day < (days[slot.pendingHolder] as number)) slot.pendingHolder = index;
+      }
       return;
     }
     default:
@@ -213,6 +235,77 @@ export type WindowFigures = {
 
 /** The exact revenue of the window's entries, for when cents are not exact: approved, and approved with pending. */
 export type ExactRevenue = () => { readonly approved: readonly Money[]; readonly all: readonly Money[] };
+
+/**
+ * The exact revenue of the revenue entries among `indices` (all entries when
+ * `null`) dated in [fromDay, toDay] and not rejected (R2, R7): the slow path
+ * of {@link windowFigures}, for amounts beyond whole cents or sums beyond the
+ * safe integers.
+ */
+export function exactRevenueOf(
+  entries: readonly LedgerEntry[],
+  days: Int32Array,
+  contributions: Contributions,
+  money: readonly (Money | undefined)[],
+  indices: ArrayLike<number> | null,
+  fromDay: number,
+  toDay: number,
+): ExactRevenue {
+  return () => {
+    const approved: Money[] = [];
+    const all: Money[] = [];
+    const count = indices === null ? entries.length : indices.length;
+    for (let k = 0; k < count; k++) {
+      const index = indices === null ? k : (indices[k] as number);
+      const day = days[index] as number;
+      const status = (entries[index] as LedgerEntry).status;
+      if (contributions.kind[index] !== REVENUE || day > toDay || day < fromDay || status === 'rejected') continue;
+      all.push(money[index] as Money);
+      if (status === 'approved') approved.push(money[index] as Money);
+    }
+    return { approved, all };
+  };
+}
+
+/**
+ * A window filled in one pass over a ledger's entries, in any order (an
+ * `evaluate`): its bounds as day keys and the approved certifications of the
+ * version earned on or before its end (R8 validity looks beyond the window).
+ */
+export type WindowPass = { readonly state: SlidingWindow; readonly window: DateRange; readonly fromDay: number; readonly toDay: number; readonly certified: number[] };
+
+/** An empty pass over `window`. */
+export function openPass(days: Int32Array, window: DateRange): WindowPass {
+  return { state: openWindow(days), window, fromDay: dayKey(window.from), toDay: dayKey(window.to), certified: [] };
+}
+
+/**
+ * An entry dated on or before the pass's end, not rejected: it enters the
+ * window when dated in it; a certification of the version gets its pair's
+ * slot whenever it was earned, and counts for validity when approved (R8).
+ */
+export function enter(pass: WindowPass, entry: LedgerEntry, index: number, day: number, contributions: Contributions, money: readonly (Money | undefined)[], version: CompiledVersion): void {
+  const { state } = pass;
+  if (day >= pass.fromDay) slide(state, entry, index, contributions, money, version, 1);
+  if (contributions.kind[index] === CERTIFICATION) {
+    if (day < pass.fromDay) slotFor(state, entry, index, contributions, version);
+    if (entry.status === 'approved' && state.slotOf[index] !== undefined) pass.certified.push(index);
+  }
+}
+
+/** The figures of a pass every entry has entered, and its valid pairs (R8). */
+export function passFigures(
+  pass: WindowPass,
+  entries: readonly LedgerEntry[],
+  contributions: Contributions,
+  money: readonly (Money | undefined)[],
+  version: CompiledVersion,
+  joinedOn: IsoDate,
+): WindowFigures {
+  const { state, window } = pass;
+  const valid = validPairs(state, entries, pass.certified, window.to);
+  return windowFigures(state, version, joinedOn, window, valid, exactRevenueOf(entries, state.days, contributions, money, null, pass.fromDay, pass.toDay));
+}
 
 /**
  * The figures of one review on `window.to`: points by category, revenue

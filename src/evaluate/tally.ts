@@ -2,20 +2,18 @@
  * One review of a ledger's entries (R1–R8) on the sliding window: every
  * entry of the window enters it once (src/evaluate/slidingWindow.ts, the
  * code `reviewTimeline` advances month by month), and each entry gets its
- * outcome. The outcomes that depend on date order (which entry of a monthly
- * row holds its month, which certification credits its pair) are settled
- * afterwards on their own, small, sorted lists.
+ * outcome. Which entry of a monthly row holds its month and which
+ * certification credits its pair is the slot's: its earliest entries.
  */
-import { dayKey } from '../dates/isoDate';
-import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
+import type { Ledger, LedgerEntry } from '../ledger/types';
 import type { Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { RuleId } from '../program/types';
 import { CERTIFICATION, contributionsOf, EVIDENCE_NOT_MET, FEE, FEE_MISMATCH, MONTHLY, NOT_IN_VERSION, REVENUE } from './contributions';
-import { settleCertifications, type CertificationState } from './certifications';
+import { heldCertifications, type CertificationState } from './certifications';
 import { record, type OutcomeSink } from './outcomes';
 import type { Prepared } from './prepare';
-import { monthlyKey, openWindow, slide, slotFor, validPairs, windowFigures, type CategoryPoints, type ExactRevenue, type SlidingWindow, type WindowFigures } from './slidingWindow';
+import { enter, openPass, passFigures, type CategoryPoints, type Slot, type SlidingWindow, type WindowFigures } from './slidingWindow';
 import type { Standing } from './tiers';
 import type { DerivedCredit } from './types';
 import type { DateRange } from './window';
@@ -37,7 +35,7 @@ export type Tally = {
   /** What the tiers are checked against (R9). */
   readonly standing: Standing;
   /** The figures of `alsoFor`, when asked. */
-  readonly also: WindowFigures | undefined;
+  readonly also?: WindowFigures | undefined;
 };
 
 /** What a review needs besides the ledger. */
@@ -50,8 +48,9 @@ export type TallyInput = {
   /** Where to write one outcome per entry, or `null` when only the figures matter. */
   readonly outcomes: OutcomeSink | null;
   /**
-   * A second window, ending before this one, reviewed in the same pass under
-   * the same version: the completed partnership year of the renewal waiver (R11).
+   * A second window, ending on or before this one's end, reviewed in the same
+   * pass under the same version: the completed partnership year of the
+   * renewal waiver (R11), which an `evaluate` would otherwise review in a pass of its own.
    */
   readonly alsoFor?: DateRange | undefined;
 };
@@ -70,19 +69,13 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
   const entries = ledger.entries;
   const days = internals.days;
   const money = internals.money;
+  const pass = openPass(days, window);
+  const year = alsoFor === undefined ? null : openPass(days, alsoFor);
   // Dates compare as integers YYYYMMDD, parsed once by parseLedger.
-  const asOfDay = dayKey(window.to);
-  const fromDay = dayKey(window.from);
-  const state = openWindow(entries.length);
+  const { fromDay, toDay: asOfDay, state } = pass;
   const monthly: number[] = [];
-  // Every certification on or before the review (outcomes), and the approved ones of the version (R8 validity).
+  // Every certification on or before the review, for its outcome.
   const certificationEntries: number[] = [];
-  const certified: number[] = [];
-  // The second window (alsoFor): entries up to its end enter it too.
-  const alsoState = alsoFor === undefined ? null : openWindow(entries.length);
-  const alsoFrom = alsoFor === undefined ? 0 : dayKey(alsoFor.from);
-  const alsoTo = alsoFor === undefined ? -1 : dayKey(alsoFor.to);
-  const alsoCertified: number[] = [];
 
   const contributions = contributionsOf(ledger, internals, version);
   const { kind, points, rule } = contributions;
@@ -98,23 +91,13 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
       record(outcomes, index, 'excluded', 0, 'R7', 'rejected');
       continue;
     }
-    if (day <= alsoTo) {
-      const also = alsoState as SlidingWindow;
-      if (day >= alsoFrom) slide(also, entry, index, contributions, money, version, 1);
-      if (kind[index] === CERTIFICATION) {
-        if (day < alsoFrom) slotFor(also, entry, index, contributions, version);
-        if (status === 'approved' && also.slotOf[index] !== undefined) alsoCertified.push(index);
-      }
-    }
+    enter(pass, entry, index, day, contributions, money, version);
+    if (year !== null && day <= year.toDay) enter(year, entry, index, day, contributions, money, version);
     switch (kind[index]) {
       // Certifications and fee payments look beyond the window (R8, R11).
-      case CERTIFICATION: {
+      case CERTIFICATION:
         certificationEntries.push(index);
-        if (day >= fromDay) slide(state, entry, index, contributions, money, version, 1);
-        else slotFor(state, entry, index, contributions, version);
-        if (status === 'approved' && state.slotOf[index] !== undefined) certified.push(index);
         continue;
-      }
       case FEE:
         if (status === 'approved') record(outcomes, index, 'counted', 0, 'R11');
         else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
@@ -127,7 +110,6 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
       record(outcomes, index, 'excluded', 0, 'R1', 'outside-window');
       continue;
     }
-    slide(state, entry, index, contributions, money, version, 1);
     switch (kind[index]) {
       case REVENUE:
         if (status === 'approved') record(outcomes, index, 'counted', 0, 'R2');
@@ -148,52 +130,45 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
     else record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
   }
 
-  const exactRevenue = (fromKey: number, toKey: number): ExactRevenue => () => {
-    const approved: Money[] = [];
-    const all: Money[] = [];
-    for (let index = 0; index < entries.length; index++) {
-      const day = days[index] as number;
-      const entry = entries[index] as LedgerEntry;
-      if (kind[index] !== REVENUE || day > toKey || day < fromKey || entry.status === 'rejected') continue;
-      all.push(money[index] as Money);
-      if (entry.status === 'approved') approved.push(money[index] as Money);
-    }
-    return { approved, all };
-  };
   const joinedOn = ledger.partner.joinedOn;
-  const also = alsoFor === undefined ? undefined : windowFigures(alsoState as SlidingWindow, version, joinedOn, alsoFor, validPairs(alsoState as SlidingWindow, entries, alsoCertified, alsoFor.to), exactRevenue(alsoFrom, alsoTo));
-  const valid = validPairs(state, entries, certified, window.to);
-  const figures = windowFigures(state, version, joinedOn, window, valid, exactRevenue(fromDay, asOfDay));
-  const order = byDate(days);
-  if (outcomes !== null && monthly.length > 0) settleMonthly(entries, monthly.sort(order), outcomes, points);
-  const lists = outcomes === null ? { valid: [], expired: [] } : settleCertifications(entries, certificationEntries.sort(order), version, window, outcomes);
-  const certifications: CertificationState = { profile: valid.profile, sales: valid.sales, valid: lists.valid, expired: lists.expired };
+  const figures = passFigures(pass, entries, contributions, money, version, joinedOn);
+  const { profile, sales } = figures.standing;
+  let certifications: CertificationState = { profile, sales, valid: [], expired: [] };
+  if (outcomes !== null) {
+    for (const index of monthly) recordSlotted(outcomes, state, index, entries[index] as LedgerEntry, points[index] as number, true);
+    for (const index of certificationEntries) {
+      const entry = entries[index] as LedgerEntry;
+      if (state.slotOf[index] === undefined) record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
+      else if ((days[index] as number) < fromDay) {
+        if (entry.status === 'approved') record(outcomes, index, 'counted', 0, 'R8', 'earned-before-window');
+        else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
+      } else recordSlotted(outcomes, state, index, entry, version.certificationPoints, false);
+    }
+    certifications = { profile, sales, ...heldCertifications(state, entries, pass.certified, window.to) };
+  }
   const { byCategory, revenue, revenuePoints, total, pending, derived, standing } = figures;
+  const also = year === null ? undefined : passFigures(year, entries, contributions, money, version, joinedOn);
   return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, standing, also };
 }
 
 /**
- * The outcomes of a monthly row's entries (R3), given in date order: the
- * earliest approved entry holds the month; a pending one earns its points as
- * pending only in a month no approved entry holds, and only the first such.
- * (What the months add up to is the sliding window's: one slot per row and month.)
+ * The outcome of an entry of a slot in the window: a monthly row's month (R3)
+ * or a certification pair (R8). The slot's holder, the earliest approved
+ * entry, holds the month or credits the pair; a pending entry's points are
+ * pending only while no approved entry holds the slot, and only the
+ * earliest pending one's. The other entries of a monthly slot are over the
+ * limit; those of a pair count once (already credited), or add nothing pending.
  */
-function settleMonthly(entries: readonly LedgerEntry[], sorted: readonly number[], outcomes: OutcomeSink, points: Float64Array): void {
-  const held = new Set<string>();
-  // Approved entries claim their months first, then pending ones claim what is left.
-  for (const pass of ['approved', 'pending'] as const) {
-    for (const index of sorted) {
-      const entry = entries[index] as ActivityEntry;
-      if (entry.status !== pass) continue;
-      const key = monthlyKey(entry);
-      if (held.has(key)) {
-        record(outcomes, index, 'excluded', 0, 'R3', 'monthly-limit');
-        continue;
-      }
-      held.add(key);
-      const earned = points[index] as number;
-      if (pass === 'approved') record(outcomes, index, 'counted', earned, 'R3');
-      else record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
-    }
+function recordSlotted(outcomes: OutcomeSink, state: SlidingWindow, index: number, entry: LedgerEntry, worth: number, monthly: boolean): void {
+  const slot = state.slotOf[index] as Slot;
+  const rule: RuleId = monthly ? 'R3' : 'R8';
+  if (entry.status === 'approved') {
+    if (slot.holder === index) record(outcomes, index, 'counted', worth, rule);
+    else if (monthly) record(outcomes, index, 'excluded', 0, 'R3', 'monthly-limit');
+    else record(outcomes, index, 'counted', 0, 'R8', 'already-credited');
+    return;
   }
+  const earns = slot.state !== 1 && slot.pendingHolder === index;
+  if (earns || !monthly) record(outcomes, index, 'pending', earns ? worth : 0, 'R7', 'pending-approval');
+  else record(outcomes, index, 'excluded', 0, 'R3', 'monthly-limit');
 }

@@ -2,14 +2,13 @@ import { dayKey, monthEnd, monthEndsBetween, plusMonths, type IsoDate } from '..
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import type { Prepared as LedgerInternals } from '../evaluate/prepare';
 import type { Ledger, LedgerEntry } from '../ledger/types';
-import type { Money } from '../money/money';
 import { versionAt, type CompiledProgram, type CompiledTier, type CompiledVersion } from '../program/compile';
 import { tierMove } from '../program/tierMove';
 import type { Program } from '../program/types';
-import { CERTIFICATION, contributionsOf, REVENUE, type Contributions } from '../evaluate/contributions';
+import { CERTIFICATION, contributionsOf, type Contributions } from '../evaluate/contributions';
 import { membershipOn } from '../evaluate/membership';
 import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
-import { openWindow, slide, validPairs, windowFigures, type ExactRevenue, type SlidingWindow } from '../evaluate/slidingWindow';
+import { exactRevenueOf, openWindow, slide, validPairs, windowFigures, type SlidingWindow } from '../evaluate/slidingWindow';
 import { highestTierIndex } from '../evaluate/tiers';
 import type { FeeStatus, Membership, PointsByCategory } from '../evaluate/types';
 import { windowOn, type DateRange, type WindowKind } from '../evaluate/window';
@@ -69,18 +68,21 @@ export function reviewTimeline(ledger: Ledger | unknown, opts: ReviewTimelineOpt
   const policy = readPolicy(options['policy'], issues);
   throwIfAny(issues);
   const resolved = resolveLedger(ledger, program);
-  return timelineOf(resolved.ledger, resolved.internals, program, window, policy, from as IsoDate, to as IsoDate);
+  return timelineOf({ ledger: resolved.ledger, internals: resolved.internals, program, kind: window, policy, from: from as IsoDate, to: to as IsoDate });
 }
 
-function timelineOf(
-  ledger: Ledger,
-  internals: LedgerInternals,
-  program: CompiledProgram,
-  kind: WindowKind,
-  policy: TierPolicy,
-  from: IsoDate,
-  to: IsoDate,
-): Review[] {
+/** A timeline's validated inputs. */
+type TimelineInput = {
+  readonly ledger: Ledger;
+  readonly internals: LedgerInternals;
+  readonly program: CompiledProgram;
+  readonly kind: WindowKind;
+  readonly policy: TierPolicy;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+};
+
+function timelineOf({ ledger, internals, program, kind, policy, from, to }: TimelineInput): Review[] {
   const first = monthEnd(from);
   if (first > to) return [];
   const joinedOn = ledger.partner.joinedOn;
@@ -97,7 +99,7 @@ function timelineOf(
   const certificationOrder: number[] = [];
   let contributions: Contributions | undefined;
   let version: CompiledVersion | undefined;
-  let running = openWindow(entries.length);
+  let running = openWindow(days);
   let lo = 0;
   let hi = 0;
   // Policy state by tier id (PolicyState), the tier ids of the version in effect, and the previous review's tier table.
@@ -115,7 +117,7 @@ function timelineOf(
       version = current;
       tierIds = version.tiers.map((tier) => tier.row.id);
       contributions = contributionsOf(ledger, internals, version);
-      running = openWindow(entries.length);
+      running = openWindow(days);
       certificationOrder.length = 0;
       lo = 0;
       hi = 0;
@@ -200,19 +202,7 @@ type ReviewInput = {
 function reviewOn({ ledger, internals, version, window, state, order, lo, hi, contributions, certified }: ReviewInput): ReviewFigures {
   const entries = ledger.entries;
   const date = window.to;
-  const exactRevenue: ExactRevenue = () => {
-    const approved: Money[] = [];
-    const all: Money[] = [];
-    for (let k = lo; k < hi; k++) {
-      const index = order[k] as number;
-      const entry = entries[index] as LedgerEntry;
-      if (contributions.kind[index] !== REVENUE || entry.status === 'rejected') continue;
-      const money = internals.money[index] as Money;
-      all.push(money);
-      if (entry.status === 'approved') approved.push(money);
-    }
-    return { approved, all };
-  };
+  const exactRevenue = exactRevenueOf(entries, internals.days, contributions, internals.money, order.subarray(lo, hi), dayKey(window.from), dayKey(date));
   const valid = validPairs(state, entries, certified, date);
   const figures = windowFigures(state, version, ledger.partner.joinedOn, window, valid, exactRevenue);
   const { membership, fee } = membershipOn(ledger, internals, version, date, figures.standing);
