@@ -52,6 +52,11 @@ export type PathSegments = readonly PropertyKey[];
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
+/** Whether a key is written `.key` in a path (else `["key"]`). */
+export function isIdentifier(key: string): boolean {
+  return identifier.test(key);
+}
+
 /**
  * Appends one segment to a path the way the SPEC quotes paths: `[3]` for an
  * index, `.name` for a plain key (just `name` at the start), `["a b"]` otherwise.
@@ -61,7 +66,7 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
 export function appendToPath(path: string, segment: PropertyKey): string {
   if (typeof segment === 'number') return `${path}[${segment}]`;
   const key = String(segment);
-  if (identifier.test(key)) return path === '' ? key : `${path}.${key}`;
+  if (isIdentifier(key)) return path === '' ? key : `${path}.${key}`;
   return `${path}[${JSON.stringify(key)}]`;
 }
 
@@ -75,9 +80,68 @@ export function formatPath(segments: PathSegments): string {
   return segments.reduce<string>(appendToPath, '');
 }
 
+const pathToken = /(?:^|\.)([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+
+/**
+ * The segments of a path {@link formatPath} wrote: its exact inverse, for
+ * readers that get an issue at the public edge, where the path is text.
+ * @returns The segments, or `undefined` for text formatPath never writes.
+ * @example
+ * parsePath('entries[3].meta["a b"]') //=> ['entries', 3, 'meta', 'a b']
+ */
+export function parsePath(path: string): (string | number)[] | undefined {
+  const segments: (string | number)[] = [];
+  pathToken.lastIndex = 0;
+  while (pathToken.lastIndex < path.length) {
+    const start = pathToken.lastIndex;
+    const m = pathToken.exec(path);
+    // formatPath never writes a leading dot.
+    if (m === null || (start === 0 && path.startsWith('.'))) return undefined;
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else {
+      try {
+        segments.push(JSON.parse(m[3] as string) as string);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return segments;
+}
+
 /** Builds one issue. */
 export function issue(path: string, code: IssueCode, message: string): LedgerIssue {
   return { path, code, message };
+}
+
+/** An issue whose path is still segments (`['entries', 3, 'amount']`): formatted once, at the edge, by {@link formatIssue}. */
+export type PathIssue = {
+  readonly path: PathSegments;
+  readonly code: IssueCode;
+  readonly message: string;
+};
+
+/** Builds one issue with its path as segments. */
+export function pathIssue(path: PathSegments, code: IssueCode, message: string): PathIssue {
+  return { path, code, message };
+}
+
+/** The public issue: its path formatted ({@link formatPath}). */
+export function formatIssue(value: PathIssue): LedgerIssue {
+  return issue(formatPath(value.path), value.code, value.message);
+}
+
+/**
+ * Whether `value` is an object that is not an array (a revoked Proxy counts
+ * as one: reading it then throws, which each reader turns into an issue).
+ * The one such test of the library.
+ * @example
+ * isRecord({ a: 1 }) //=> true
+ * isRecord([1]) //=> false
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !isArraySafe(value);
 }
 
 /** The most issues one list carries before {@link capIssues} cuts it. */
@@ -223,49 +287,54 @@ function list(values: readonly unknown[]): string {
  * `missing-field`, custom checks carry their own code).
  */
 export function fromZodIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
-  const path = formatPath(zodIssue.path);
+  return zodIssueAt(zodIssue).map(formatIssue);
+}
+
+/** {@link fromZodIssue} with the paths left as segments. */
+export function zodIssueAt(zodIssue: ZodIssueLike): PathIssue[] {
+  const path = zodIssue.path;
   const last = zodIssue.path[zodIssue.path.length - 1];
   const input = zodIssue.input;
   switch (zodIssue.code) {
     case 'unrecognized_keys':
       return (zodIssue.keys ?? []).map((key) =>
-        issue(formatPath([...zodIssue.path, key]), 'unknown-field', `unknown field "${key}" (free-form data belongs in "meta")`),
+        pathIssue([...zodIssue.path, key], 'unknown-field', `unknown field "${key}" (free-form data belongs in "meta")`),
       );
     case 'invalid_type':
-      if (input === undefined) return [issue(path, 'missing-field', last === undefined ? 'a value is required' : `"${String(last)}" is required`)];
+      if (input === undefined) return [pathIssue(path, 'missing-field', last === undefined ? 'a value is required' : `"${String(last)}" is required`)];
       if (zodIssue.expected === 'int' && typeof input === 'number') {
-        return [issue(path, 'invalid-integer', `expected an integer, received ${describeValue(input)}`)];
+        return [pathIssue(path, 'invalid-integer', `expected an integer, received ${describeValue(input)}`)];
       }
-      return [issue(path, 'invalid-type', `expected ${withArticle(zodIssue.expected === 'int' ? 'integer' : String(zodIssue.expected))}, received ${describeValue(input)}`)];
+      return [pathIssue(path, 'invalid-type', `expected ${withArticle(zodIssue.expected === 'int' ? 'integer' : String(zodIssue.expected))}, received ${describeValue(input)}`)];
     case 'invalid_value':
-      if (input === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required: one of ${list(zodIssue.values ?? [])}`)];
-      return [issue(path, 'invalid-value', `expected one of ${list(zodIssue.values ?? [])}, received ${describeValue(input)}`)];
+      if (input === undefined) return [pathIssue(path, 'missing-field', `"${String(last)}" is required: one of ${list(zodIssue.values ?? [])}`)];
+      return [pathIssue(path, 'invalid-value', `expected one of ${list(zodIssue.values ?? [])}, received ${describeValue(input)}`)];
     case 'invalid_union':
       if (zodIssue.note === 'No matching discriminator') {
         // zod reports the whole entry as the input; the discriminator is the last path segment.
         const value = typeof input === 'object' && input !== null && last !== undefined ? (input as Record<PropertyKey, unknown>)[last] : input;
-        if (value === undefined) return [issue(path, 'missing-field', `"${String(last)}" is required`)];
-        return [issue(path, 'unknown-entry-type', `"${String(last)}" must be an entry type, one of ${list(zodIssue.options ?? [])}; received ${describeValue(value)}`)];
+        if (value === undefined) return [pathIssue(path, 'missing-field', `"${String(last)}" is required`)];
+        return [pathIssue(path, 'unknown-entry-type', `"${String(last)}" must be an entry type, one of ${list(zodIssue.options ?? [])}; received ${describeValue(value)}`)];
       }
       if (last === 'amount') {
-        if (input === undefined) return [issue(path, 'missing-field', '"amount" is required')];
-        return [issue(path, 'invalid-amount', `expected a decimal string or a finite number, received ${describeValue(input)}`)];
+        if (input === undefined) return [pathIssue(path, 'missing-field', '"amount" is required')];
+        return [pathIssue(path, 'invalid-amount', `expected a decimal string or a finite number, received ${describeValue(input)}`)];
       }
-      return [issue(path, 'invalid-value', `received ${describeValue(input)}, which matches no allowed form`)];
+      return [pathIssue(path, 'invalid-value', `received ${describeValue(input)}, which matches no allowed form`)];
     case 'too_small':
     case 'too_big': {
       const bound = zodIssue.code === 'too_small' ? `at least ${String(zodIssue.minimum)}` : `at most ${String(zodIssue.maximum)}`;
       if (zodIssue.origin === 'string') {
         return zodIssue.code === 'too_big'
-          ? [issue(path, 'too-long', `must be ${bound} characters long`)]
-          : [issue(path, 'invalid-value', 'must not be empty')];
+          ? [pathIssue(path, 'too-long', `must be ${bound} characters long`)]
+          : [pathIssue(path, 'invalid-value', 'must not be empty')];
       }
-      return [issue(path, 'invalid-integer', `must be ${bound}, received ${describeValue(input)}`)];
+      return [pathIssue(path, 'invalid-integer', `must be ${bound}, received ${describeValue(input)}`)];
     }
     case 'custom':
-      if (zodIssue.params?.code !== undefined) return [issue(path, zodIssue.params.code, zodIssue.message ?? '')];
-      return [issue(path, 'invalid-type', `expected a JSON object, received ${describeValue(input)}`)];
+      if (zodIssue.params?.code !== undefined) return [pathIssue(path, zodIssue.params.code, zodIssue.message ?? '')];
+      return [pathIssue(path, 'invalid-type', `expected a JSON object, received ${describeValue(input)}`)];
     default:
-      return [issue(path, 'invalid-value', `invalid value: ${describeValue(input)}`)];
+      return [pathIssue(path, 'invalid-value', `invalid value: ${describeValue(input)}`)];
   }
 }

@@ -5,6 +5,7 @@
  * mapped back to the line and column it came from.
  */
 import { parse } from 'csv-parse/sync';
+import { formatPath, isIdentifier, parsePath } from '../issues';
 
 /** One problem with a CSV input: the library's `{ path, code, message }`, plus where it is. */
 export type CsvIssue = {
@@ -223,18 +224,17 @@ export function locateCsvIssue(
   partner: string | undefined,
 ): CsvIssue {
   const base = { source, path: issue.path, code: issue.code, message: issue.message, ...(partner === undefined ? {} : { partner }) };
-  const entry = /^entries\[(\d+)\](?:\.(meta)?(.*))?$/.exec(issue.path);
-  if (entry) {
-    const line = csv.entryLines[Number(entry[1])] ?? csv.line;
-    const rest = entry[3] ?? '';
-    if (entry[2] === 'meta') return { ...base, line, column: `meta${rest}` };
-    const field = /^\.?([A-Za-z_$][\w$]*)/.exec(rest)?.[1];
+  // The path as segments (the inverse of the one formatter): `entries[3].meta.crm` → ['entries', 3, 'meta', 'crm'].
+  const [head, second, field, ...rest] = parsePath(issue.path) ?? [];
+  const named = (key: unknown): key is string => typeof key === 'string' && isIdentifier(key);
+  if (head === 'entries' && typeof second === 'number' && (field === undefined || named(field))) {
+    const line = csv.entryLines[second] ?? csv.line;
+    if (field === 'meta') return { ...base, line, column: formatPath(['meta', ...rest]) };
     return field === undefined ? { ...base, line } : { ...base, line, column: field };
   }
-  const partnerField = /^partner\.([A-Za-z_$][\w$]*)/.exec(issue.path)?.[1];
-  if (partnerField !== undefined) {
-    const column = partnerField === 'meta' ? `partner_meta${issue.path.slice('partner.meta'.length)}` : `partner_${partnerField}`;
-    return { ...base, line: csv.partnerLines[partnerField] ?? csv.line, column };
+  if (head === 'partner' && named(second)) {
+    const column = second === 'meta' ? formatPath(['partner_meta', ...(field === undefined ? [] : [field]), ...rest]) : `partner_${second}`;
+    return { ...base, line: csv.partnerLines[second] ?? csv.line, column };
   }
   return { ...base, line: csv.line };
 }

@@ -55,13 +55,17 @@ function paysExactly(amount: Money, monthly: Money, months: number): boolean {
   return compareMoney(amount, multiplyMoney(monthly, months)) === 0;
 }
 
-/** Where {@link writeWorth} writes: the columns of {@link Contributions}, writable. */
+/** Where {@link writeWorth} writes: the columns of {@link Contributions}, writable (always these array types: the stores stay monomorphic). */
 type WorthColumns = {
-  readonly kind: { [index: number]: number };
-  readonly points: { [index: number]: number };
+  readonly kind: Uint8Array;
+  readonly points: Float64Array;
   readonly category: (PointCategory | undefined)[];
   readonly rule: (RuleId | undefined)[];
 };
+
+function columns(n: number): WorthColumns {
+  return { kind: new Uint8Array(n), points: new Float64Array(n), category: new Array<PointCategory | undefined>(n), rule: new Array<RuleId | undefined>(n) };
+}
 
 /**
  * What an entry is worth under a version (R2–R7, R11), written at `index` of
@@ -131,7 +135,7 @@ export type EntryWorth = { readonly kind: number; readonly points: number; reado
  * @param fee - The monthly fee of the version in effect on the entry's date (fee payments only, R11).
  */
 export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: () => Money): EntryWorth {
-  const out = { kind: [0], points: [0], category: [undefined], rule: [undefined] } as WorthColumns;
+  const out = columns(1);
   writeWorth(out, 0, entry, version, amount, fee);
   return { kind: out.kind[0] as number, points: out.points[0] as number, category: out.category[0], rule: out.rule[0] };
 }
@@ -139,10 +143,10 @@ export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount:
 function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVersion): Contributions {
   const entries = ledger.entries;
   const n = entries.length;
-  const out = { kind: new Uint8Array(n), points: new Float64Array(n), category: new Array<PointCategory>(n), rule: new Array<RuleId>(n) };
+  const out = columns(n);
   const fee = (entry: LedgerEntry) => versionAt(internals.program, entry.date).monthlyFee;
-  for (let index = 0; index < n; index++) writeWorth(out as WorthColumns, index, entries[index] as LedgerEntry, version, internals.money[index], fee);
-  return out;
+  for (let index = 0; index < n; index++) writeWorth(out, index, entries[index] as LedgerEntry, version, internals.money[index], fee);
+  return out as Contributions;
 }
 
 /** The contributions of a parsed ledger's entries under a version (computed once per ledger and version). */

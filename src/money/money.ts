@@ -22,8 +22,6 @@ function exact(value: string | number): Decimal {
   return new ExactDecimal(value);
 }
 
-const amountPattern = /^(-?)(0|[1-9]\d{0,8})(?:\.(\d{1,10}))?$/;
-
 /**
  * A number as the decimal it is: its shortest round-trip form (`String`),
  * exponent written out, so `5e-11` is `"0.00000000005"` and `1e21` is
@@ -35,6 +33,8 @@ const amountPattern = /^(-?)(0|[1-9]\d{0,8})(?:\.(\d{1,10}))?$/;
  */
 export function decimalText(value: number): string {
   const raw = String(value);
+  // Only very small and very large numbers are written with an exponent.
+  if (!raw.includes('e')) return raw;
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(raw);
   if (m === null) return raw;
   const digits = `${m[2] as string}${m[3] ?? ''}`;
@@ -60,21 +60,35 @@ export function decimalText(value: number): string {
  * parseMoney(5e-11) //=> null (11 decimals)
  */
 export function parseMoney(value: unknown): Money | null {
-  let raw: string;
-  if (typeof value === 'string') raw = value;
+  if (typeof value === 'string') return readAmount(value);
   // Out of range either way, whatever its digits: no need to write out 1e308.
-  else if (typeof value === 'number' && Number.isFinite(value) && (value === 0 || Math.abs(value) >= 1e-11) && Math.abs(value) < 1e10) raw = decimalText(value);
-  else return null;
-  const m = amountPattern.exec(raw);
-  if (m === null) return null;
-  const fraction = (m[3] ?? '').replace(/0+$/, '').padEnd(2, '0');
-  const whole = m[2] as string;
-  // The fraction has lost its trailing zeros, then been padded to two digits.
-  const zero = whole === '0' && fraction === '00';
-  const sign = m[1] === '-' && !zero ? '-' : '';
-  const text = `${sign}${whole}.${fraction}`;
-  const cents = fraction.length === 2 ? Number(`${sign}${whole}${fraction}`) : Number.NaN;
-  return { text, cents };
+  if (typeof value === 'number' && Number.isFinite(value) && (value === 0 || Math.abs(value) >= 1e-11) && Math.abs(value) < 1e10) return readAmount(decimalText(value));
+  return null;
+}
+
+/**
+ * Reads `-?(0|[1-9]\d{0,8})(\.\d{1,10})?` by char code, with no regex: the
+ * canonical text (the fraction without its trailing zeros, at least two
+ * decimals, no sign on zero) and the cents (at most 11 digits: a safe integer).
+ */
+function readAmount(raw: string): Money | null {
+  const sign = raw.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const point = raw.indexOf('.');
+  const end = point === -1 ? raw.length : point;
+  // One leading 0 at most, 1–9 integer digits, 1–10 decimals after a point.
+  if (end === sign || end - sign > MAX_AMOUNT_DIGITS || (end - sign > 1 && raw.charCodeAt(sign) === 48) || raw.length - end === 1 || raw.length - end > MAX_AMOUNT_DECIMALS + 1) return null;
+  let significant = end + 1;
+  for (let at = sign; at < raw.length; at++) {
+    const code = raw.charCodeAt(at);
+    if (at === end) continue;
+    if (code < 48 || code > 57) return null;
+    if (at > end && code !== 48) significant = at + 1;
+  }
+  const whole = raw.slice(sign, end);
+  const fraction = raw.slice(end + 1, significant);
+  const minus = sign === 1 && (fraction !== '' || whole !== '0') ? '-' : '';
+  const decimals = fraction.padEnd(2, '0');
+  return { text: `${minus}${whole}.${decimals}`, cents: fraction.length <= 2 ? Number(`${minus}${whole}${decimals}`) : Number.NaN };
 }
 
 /** Money from integer cents. */

@@ -1,4 +1,4 @@
-import { formatPath, fromZodIssue, issue, ValidationError, type LedgerIssue, type PathSegments, type ZodIssueLike } from '../issues';
+import { formatIssue, isRecord, issue, pathIssue, ValidationError, zodIssueAt, type LedgerIssue, type PathIssue, type PathSegments, type ZodIssueLike } from '../issues';
 import { describeError, describeValue, isArraySafe } from '../readOptions';
 import { checkProgram } from './checkProgram';
 import { registerProgram } from './compile';
@@ -7,23 +7,23 @@ import { getProgramParts } from './schema';
 import type { Program } from './types';
 
 /** Our issues for one zod issue; ids that are not kebab-case get a sentence that says so. */
-function fromSchemaIssue(zodIssue: ZodIssueLike): LedgerIssue[] {
+function fromSchemaIssue(zodIssue: ZodIssueLike): PathIssue[] {
   if (zodIssue.code === 'invalid_format') {
     return [
-      issue(
-        formatPath(zodIssue.path),
+      pathIssue(
+        zodIssue.path,
         'invalid-value',
         `must be a kebab-case id (lowercase letters and digits, words joined by single hyphens, e.g. "premium-project"), received ${describeValue(zodIssue.input)}`,
       ),
     ];
   }
-  return fromZodIssue(zodIssue);
+  return zodIssueAt(zodIssue);
 }
 
 type SafeParser = { safeParse(value: unknown, params: { reportInput: true }): { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } } };
 
 /** One part's parse: its data, or its issues pushed (paths under `at`), one at a time, never `push(...list)`. */
-function parsePart(schema: SafeParser, value: unknown, at: PathSegments, issues: LedgerIssue[]): { ok: boolean; data: unknown } {
+function parsePart(schema: SafeParser, value: unknown, at: PathSegments, issues: PathIssue[]): { ok: boolean; data: unknown } {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   for (const zodIssue of (result.error?.issues ?? []) as ZodIssueLike[]) {
@@ -54,7 +54,7 @@ function parseRows(rows: unknown, at: PathSegments, parseRow: (row: unknown, at:
  * a few hundred thousand). When a part is not of its type (`versions` not an
  * array) its rows are not read: the part's own issue says so.
  */
-function parseDefinition(definition: unknown, issues: LedgerIssue[]): unknown {
+function parseDefinition(definition: unknown, issues: PathIssue[]): unknown {
   const parts = getProgramParts();
   const top = parsePart(parts.top, definition, [], issues);
   const versions = parseRows((definition as Record<string, unknown>)['versions'], ['versions'], (value, at) => {
@@ -72,17 +72,13 @@ function parseDefinition(definition: unknown, issues: LedgerIssue[]): unknown {
   return { ...(top.data as object), versions };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !isArraySafe(value);
-}
-
 const tableRank: Readonly<Record<string, number>> = { tiers: 1, activities: 2, certifications: 3, fee: 4 };
 
 /** Where a path sorts: top-level fields, then each version's fields, tiers, activities, certifications and fee, row by row. */
-function sortKey(path: string): readonly [number, number, number] {
-  const m = /^versions\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?/.exec(path);
-  if (m === null) return [-1, 0, 0];
-  return [Number(m[1]), tableRank[m[2] ?? ''] ?? 0, m[3] === undefined ? -1 : Number(m[3])];
+function sortKey(path: PathSegments): readonly [number, number, number] {
+  const [head, version, table, row] = path;
+  if (head !== 'versions' || typeof version !== 'number') return [-1, 0, 0];
+  return [version, typeof table === 'string' ? (tableRank[table] ?? 0) : 0, typeof table === 'string' && typeof row === 'number' ? row : -1];
 }
 
 /**
@@ -115,7 +111,7 @@ export function defineProgram(definition: unknown): Program {
   if (typeof definition !== 'object' || definition === null || isArraySafe(definition)) {
     throw new ValidationError([issue('', 'invalid-type', `a program definition is an object { id, name, versions }, received ${describeValue(definition)}`)]);
   }
-  const issues: LedgerIssue[] = [];
+  const issues: PathIssue[] = [];
   let data: unknown;
   try {
     data = parseDefinition(definition, issues);
@@ -129,7 +125,7 @@ export function defineProgram(definition: unknown): Program {
     const sorted = issues
       .map((value, position) => ({ value, position, key: sortKey(value.path) }))
       .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.position - b.position)
-      .map(({ value }) => value);
+      .map(({ value }) => formatIssue(value));
     throw new ValidationError(sorted as [LedgerIssue, ...LedgerIssue[]]);
   }
   const { $schema: _schema, ...program } = data as Program & { $schema?: string };

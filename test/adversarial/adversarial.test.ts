@@ -139,3 +139,24 @@ describe('a parsed ledger cannot be turned against its validation', () => {
     expect(evaluate(new Proxy(l, {}), { asOf: '2026-06-30' })).toEqual(before);
   });
 });
+
+describe('a revoked Proxy anywhere in a ledger', () => {
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const unreadable = [{ path: '', code: 'invalid-type', message: "the input could not be read: TypeError: Cannot perform 'IsArray' on a proxy that has been revoked" }];
+
+  it.each<[string, () => unknown]>([
+    ['the ledger', () => revoked()],
+    ['the partner', () => ({ partner: revoked(), entries: [] })],
+    ['the entries', () => ({ partner, entries: revoked() })],
+    ['an entry', () => ({ partner, entries: [revoked()] })],
+    ['the partner’s meta', () => ({ partner: { ...partner, meta: revoked() }, entries: [] })],
+    ['an entry’s meta', () => ({ partner, entries: [{ id: 'a', type: 'special', date: '2026-01-01', points: 1, description: 'd', meta: revoked() }] })],
+    ['a value inside meta', () => ({ partner, meta: { a: [revoked()] }, entries: [] })],
+  ])('in %s is one issue at the root, never a throw', (_name, input) => {
+    expect(parseLedger(input())).toStrictEqual({ ok: false, issues: unreadable });
+  });
+});

@@ -89,6 +89,53 @@ describe('a number is read as the decimal it is, then checked as that string (#1
   });
 });
 
+describe('parseMoney reads the documented format exactly (char-code reader against the pattern)', () => {
+  // The format as docs/interpretation.md states it, read the slow way: the oracle the reader must equal.
+  const pattern = new RegExp(`^(-?)(0|[1-9]\\d{0,${MAX_AMOUNT_DIGITS - 1}})(?:\\.(\\d{1,${MAX_AMOUNT_DECIMALS}}))?$`);
+  function byPattern(raw: string): { text: string; cents: number } | null {
+    const match = pattern.exec(raw);
+    if (match === null) return null;
+    const fraction = (match[3] ?? '').replace(/0+$/, '').padEnd(2, '0');
+    const whole = match[2] as string;
+    const sign = match[1] === '-' && !(whole === '0' && fraction === '00') ? '-' : '';
+    return { text: `${sign}${whole}.${fraction}`, cents: fraction.length === 2 ? Number(`${sign}${whole}${fraction}`) : Number.NaN };
+  }
+  const digit = fc.constantFrom(...'0123456789');
+  const char = fc.constantFrom(...'0123456789.-+e ,', '٣', '\u0000');
+  const amountText = fc.oneof(
+    // Near the format: sign, whole digits, a point and decimals, each of any length around the limits.
+    fc.tuple(fc.constantFrom('', '-', '+', '--'), fc.array(digit, { maxLength: 11 }), fc.constantFrom('', '.', ','), fc.array(digit, { maxLength: 12 })).map(([sign, whole, point, fraction]) => `${sign}${whole.join('')}${point}${fraction.join('')}`),
+    fc.array(char, { maxLength: 14 }).map((chars) => chars.join('')),
+  );
+
+  it('property: any text gives what the pattern gives (null, or the same text and cents)', () => {
+    fc.assert(
+      fc.property(amountText, (raw) => {
+        expect(parseMoney(raw)).toStrictEqual(byPattern(raw));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each(['', '-', '.', '0.', '.5', '05', '-05', '+1', ' 1', '1 ', '1.2.3', '1e3', '1234567890', '1.12345678901', '٣', '0x10', '1,000'])('%j is not an amount', (raw) => {
+    expect(byPattern(raw)).toBeNull();
+    expect(parseMoney(raw)).toBeNull();
+  });
+
+  it.each<[string, string, number]>([
+    ['123456789', '123456789.00', 12345678900],
+    ['-123456789.99', '-123456789.99', -12345678999],
+    ['0.1234567890', '0.123456789', Number.NaN],
+    ['1.050', '1.05', 105],
+    ['1.500', '1.50', 150],
+    ['-0.0000000000', '0.00', 0],
+    ['7.001', '7.001', Number.NaN],
+  ])('%j reads as %j, %d cents', (raw, text, cents) => {
+    expect(parseMoney(raw)).toStrictEqual({ text, cents });
+    expect(byPattern(raw)).toStrictEqual({ text, cents });
+  });
+});
+
 describe('exact arithmetic', () => {
   it('sums 7199.90 + 0.07 + 0.03 to exactly 7200.00', () => {
     const sum = sumMoney([m('7199.90'), m(0.07), m('0.03')]);
