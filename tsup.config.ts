@@ -6,6 +6,9 @@ import { defineConfig } from 'tsup';
 /** Libraries only the command line uses: devDependencies, bundled into dist/cli so users never install them. */
 const cliOnly = ['commander', 'csv-parse', 'cli-progress', 'piscina'];
 
+/** The runtime dependencies (package.json `dependencies`): never bundled, subpaths (`date-fns/addMonths`) included. */
+const runtime = ['zod', 'decimal.js', 'date-fns', '@date-fns/utc'];
+
 // Piscina starts its worker bootstrap (piscina/dist/worker.js, not in its `exports`) from its own
 // directory; bundled, that is dist/cli, so src/cli/worker.ts imports the bootstrap under this name.
 const piscinaBootstrap = join(dirname(createRequire(import.meta.url).resolve('piscina')), 'worker.js');
@@ -23,7 +26,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     // The core is browser-safe: runtime dependencies stay external and are resolved by the user's bundler.
-    external: ['zod', 'decimal.js'],
+    external: runtime,
     treeshake: true,
   },
   {
@@ -36,7 +39,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['zod', 'decimal.js'],
+    external: runtime,
     // csv-parse stays a devDependency: bundled here, so importing the core never installs it. Its
     // browser build carries its own Buffer, so the entry needs no Node globals.
     noExternal: ['csv-parse'],
@@ -93,7 +96,7 @@ export default defineConfig([
     // __dirname for piscina (it starts its worker bootstrap from its own directory: dist/cli).
     shims: true,
     // The runtime dependencies are the package's own; CLI-only libraries are bundled.
-    external: ['zod', 'decimal.js', '@napi-rs/nice'],
+    external: [...runtime, '@napi-rs/nice'],
     noExternal: cliOnly,
     define: { __CLI_VERSION__: JSON.stringify(version) },
     esbuildPlugins: [

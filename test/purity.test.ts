@@ -1,5 +1,5 @@
 // The core runs unchanged in browsers and edge runtimes: no `node:` imports,
-// no globals, no clock, no randomness, no I/O outside src/cli; date-fns only by path.
+// no globals, no clock, no randomness, no I/O outside src/cli; date-fns only by path, and only in src/dates.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ const forbidden: [RegExp, string][] = [
   [/\bprocess\.|\bglobalThis\b|\bdocument\.|\blocalStorage\b|\bconsole\./, 'a global'],
   [/\bfetch\(|XMLHttpRequest/, 'I/O'],
   [/from ['"]date-fns['"]/, 'the date-fns root index (import functions by path)'],
+  // UTCDate (the root, /date and the `utc` context) builds three Intl formatters on import; the arithmetic needs UTCDateMini only.
+  [/from ['"]@date-fns\/utc(\/date|\/utc)?['"]/, 'the full UTCDate of @date-fns/utc (import @date-fns/utc/date/mini)'],
   [/from ['"]zod['"]/, 'the full zod namespace (the core uses zod/mini)'],
 ];
 
@@ -35,5 +37,11 @@ describe('purity of the core', () => {
 
   it('creates Date objects only in src/dates', () => {
     for (const file of files.filter((f) => !f.includes('/dates/'))) expect(/new Date\(/.test(readFileSync(file, 'utf8')), file).toBe(false);
+  });
+
+  it('does calendar arithmetic only in src/dates: date-fns and @date-fns/utc are imported there and nowhere else', () => {
+    const importers = files.filter((f) => /from ['"](date-fns|@date-fns\/utc)\//.test(readFileSync(f, 'utf8'))).map((f) => f.slice(srcDir.length));
+    expect(importers.length).toBeGreaterThan(0);
+    for (const file of importers) expect(file.startsWith('dates/'), file).toBe(true);
   });
 });

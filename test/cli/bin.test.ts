@@ -24,13 +24,27 @@ describe('package', () => {
     expect(readFileSync(cliPath, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('keeps the runtime dependencies to zod and decimal.js, each imported by the library itself', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['decimal.js', 'zod']);
+  it('keeps the runtime dependencies to zod, decimal.js, date-fns and @date-fns/utc, each imported by the library itself', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@date-fns/utc', 'date-fns', 'decimal.js', 'zod']);
     // Every user installs a runtime dependency: one the library (src/ outside src/cli) never imports is a devDependency.
     const sources = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'cli' ? [] : sources(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-    const imported = new Set(sources(join(root, 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '([^'.][^']*)'/g)].map((m) => m[1]!.split('/')[0]!)));
+    // A package's name: `date-fns` of `date-fns/addMonths`, `@date-fns/utc` of `@date-fns/utc/date/mini`.
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const imported = new Set(sources(join(root, 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '([^'.][^']*)'/g)].map((m) => packageOf(m[1]!))));
     for (const dependency of Object.keys(pkg.dependencies)) expect(imported, dependency).toContain(dependency);
+  });
+
+  it('leaves the runtime dependencies to the user\'s install: the library build imports them, never bundles them', () => {
+    for (const file of ['index.js', 'index.cjs']) {
+      const text = readFileSync(join(root, 'dist', file), 'utf8');
+      for (const dependency of Object.keys(pkg.dependencies)) {
+        const name = dependency.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        expect(text, `${file} imports ${dependency}`).toMatch(new RegExp(`(from |require\\()['"]${name}(/[^'"]*)?['"]`));
+      }
+      // date-fns's own code (its constructFrom) and @date-fns/utc's (UTCDateMini's class body) are not in it.
+      expect(text, file).not.toMatch(/constructDateFrom|class UTCDateMini/);
+    }
   });
 
   it('bundles the CLI-only libraries into dist/cli and keeps them out of the library', () => {
