@@ -25,7 +25,7 @@ import { zodStrictLedger } from './zodStrictSchema.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
-const SIZES = String(args.sizes ?? '100,1000').split(',').map(Number);
+const SIZES = String(args.sizes ?? '100,1000').split(',').filter((s) => s !== '').map(Number);
 const PLAN_SIZES = String(args['plan-sizes'] ?? '1000,100000').split(',').map(Number);
 const ROUNDS = Number(args.rounds ?? 7);
 const gc = globalThis.gc ?? (() => {});
@@ -110,16 +110,20 @@ for (const size of SIZES) {
 }
 
 /**
- * A generated ledger short of Platinum in revenue and in certifications: a tenth of each
- * revenue amount, and only the certifications of three holders.
+ * A generated ledger short of Platinum in revenue and in certifications: each revenue
+ * amount scaled by 100 / size (a tenth at 1,000 entries), and only the certifications of
+ * three holders.
  */
 function planLedger(size, seed) {
   const raw = generateLedger(size, seed);
   const holders = [...new Set(raw.entries.filter((e) => e.type === 'certification').map((e) => e.holder))].slice(0, 3);
   const entries = raw.entries
     .filter((e) => e.type !== 'certification' || holders.includes(e.holder))
-    .map((e) => (e.type === 'revenue' ? { ...e, amount: (Math.trunc(Number(e.amount) * 10) / 100).toFixed(2) } : e));
-  return { ...raw, entries };
+    .map((e) => (e.type === 'revenue' ? { ...e, amount: (Math.trunc((Number(e.amount) * 10_000) / size) / 100).toFixed(2) } : e));
+  // A bonus may relate to a certification dropped above: it then relates to nothing.
+  const ids = new Set(entries.map((e) => e.id));
+  const related = (e) => e.relatesTo === undefined || ids.has(e.relatesTo);
+  return { ...raw, entries: entries.map((e) => (related(e) ? e : (({ relatesTo: _, ...rest }) => rest)(e))) };
 }
 
 for (const size of PLAN_SIZES) {

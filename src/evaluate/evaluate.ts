@@ -56,7 +56,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
   const window = windowOn(asOf, kind, joinedOn);
   const outcomes = outcomeSink(ledger, internals);
   // The renewal waiver's completed partnership year (R11), when not known yet, is reviewed in the same pass.
-  const k = asOf >= joinedOn ? anniversaryIndex(joinedOn, asOf) : 0;
+  const k = anniversaryIndex(joinedOn, asOf);
   const year = k >= 1 && !internals.renewals.has(k) ? completedYear(joinedOn, program, k) : undefined;
   const alsoFor = year !== undefined && year.version === version ? year.window : undefined;
   const tally: Tally = tallyEntries({ ledger, internals, version, window, outcomes, alsoFor });
@@ -68,7 +68,7 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
   const next = version.tiers[tiers.index + 1];
   const nextRequirements = tiers.requirements[tiers.index + 1];
 
-  const { membership, fee } = membershipOn(ledger, internals, version, asOf, standing);
+  const { membership, fee } = membershipOn(ledger, internals, version, asOf, standing, k);
 
   return {
     asOf,

@@ -62,13 +62,14 @@ export function membershipOn(
   version: CompiledVersion,
   asOf: IsoDate,
   standing: Standing,
+  // The index of the latest anniversary on or before asOf, when the caller has it.
+  k: number = anniversaryIndex(ledger.partner.joinedOn, asOf),
 ): { membership: Membership; fee: FeeStatus } {
   const joinedOn = ledger.partner.joinedOn;
   const member = asOf >= joinedOn;
   // Coverage is worked out with the version each payment was made under, not the review's.
   const paid = paidThrough(coverageOf(ledger, internals, contributionsOf(ledger, internals, version)), asOf);
-  // The latest anniversary on or before asOf: the renewal waiver and the next anniversary both follow from it.
-  const k = anniversaryIndex(joinedOn, asOf);
+  // The latest anniversary on or before asOf (k): the renewal waiver and the next anniversary both follow from it.
   const waivedThrough = member ? renewalWaiver(ledger, internals, k) : null;
   const bases: MembershipBasis[] = [];
   if (member) {

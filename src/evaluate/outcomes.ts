@@ -19,7 +19,8 @@ export type OutcomeSink = {
 
 /** A sink for one review of a parsed ledger. */
 export function outcomeSink(ledger: Ledger, internals: LedgerInternals): OutcomeSink {
-  return { list: new Array(ledger.entries.length), ledger, internals };
+  // Grown as outcomes are written (mostly in input order): an array given a large length up front is a slow dictionary in V8.
+  return { list: [], ledger, internals };
 }
 
 type Kind = EntryOutcome['outcome'];

@@ -14,10 +14,12 @@ import type { DateRange } from './window';
  */
 export function partnerYearCredits(joinedOn: IsoDate, version: CompiledVersion, window: DateRange): DerivedCredit[] {
   const credits: DerivedCredit[] = [];
-  // The k-th credit falls in year(joinedOn) + k (or past 9999): when the last one's year
-  // is before the window's, none counts, and no date needs computing (a long-standing partner's every review).
-  if (Number(joinedOn.slice(0, 4)) + version.partnerYears - 1 < Number(window.from.slice(0, 4))) return credits;
-  for (let k = 0; k < version.partnerYears; k++) {
+  // The k-th credit falls in year(joinedOn) + k (addYears keeps the year, or goes past 9999):
+  // only the k whose year is one of the window's need a date (none for a long-standing partner).
+  const joined = Number(joinedOn.slice(0, 4));
+  const first = Math.max(0, Number(window.from.slice(0, 4)) - joined);
+  const last = Math.min(version.partnerYears - 1, Number(window.to.slice(0, 4)) - joined);
+  for (let k = first; k <= last; k++) {
     const date = anniversary(joinedOn, k);
     if (date >= window.from && date <= window.to) credits.push({ rule: 'R5', date, points: version.partnerYearPoints });
   }

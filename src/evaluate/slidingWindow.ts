@@ -83,7 +83,8 @@ export function openWindow(days: Int32Array): SlidingWindow {
     creditedPairs: 0,
     pendingPairs: 0,
     slots: new Map(),
-    slotOf: new Array(days.length),
+    // Grown as slots are given (an array given a large length up front is a slow dictionary in V8).
+    slotOf: [],
   };
 }
 

@@ -62,7 +62,10 @@ function appendUnsafe(ledger: Ledger, added: readonly unknown[], program: Compil
   const allDays = new Int32Array(entries.length);
   allDays.set(days);
   allDays.set(checked.days, before.length);
-  // concat keeps the holes of entries without an amount, as one parse leaves them.
-  keepData(extended, program, allDays, money.concat(checked.money));
+  // A dense copy, as one parse makes it (concat would keep any hole, and V8 reads a holey array more slowly).
+  const allMoney: (Money | undefined)[] = [];
+  for (const amount of money) allMoney.push(amount);
+  for (const amount of checked.money) allMoney.push(amount);
+  keepData(extended, program, allDays, allMoney);
   return { ok: true, ledger: extended };
 }

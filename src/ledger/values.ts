@@ -41,8 +41,9 @@ export type Found = { readonly values: PathIssue[]; readonly cross: PathIssue[] 
 const noEntries: Before = { entries: [], ids: new Set() };
 
 function emptyChecked(length: number): Checked {
+  // Dense (no holes): V8 keeps a large array with holes, or one given its length up front, as a slow dictionary.
   const money: (Money | undefined)[] = [];
-  money.length = length;
+  for (let index = 0; index < length; index++) money.push(undefined);
   return { joinedOn: undefined, ledgerMeta: undefined, partnerMeta: undefined, types: [], days: new Int32Array(length), money };
 }
 

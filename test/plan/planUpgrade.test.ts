@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, planUpgrade, tiers, ValidationError, windowKinds, type Evaluation, type UpgradePlan } from '../../src/index';
+import { activities, defineProgram, evaluate, exponentialProgram, planUpgrade, tiers, ValidationError, windowKinds, type Evaluation, type UpgradePlan } from '../../src/index';
 import { asOfArbitrary, ledgerArbitrary, runs, type RawLedger } from '../properties/arbitraries';
 
 const ledger = (entries: Record<string, unknown>[], joinedOn = '2020-01-01'): RawLedger => ({ partner: { id: 'p', joinedOn }, entries });
@@ -130,7 +130,7 @@ const pointsRequired = (e: Evaluation, tier: string) => {
 };
 
 describe('planUpgrade with a points sum below 0 (the total clamped at 0)', () => {
-  it('plans against the unclamped sum: one premium project worth 9,001 points reaches Now (issue example)', () => {
+  it('plans against the unclamped sum: 9,001 points reach Now, a "+" row at its minimum only (issue example)', () => {
     const raw = ledger([{ id: 'x1', type: 'adjustment', date: '2025-03-31', points: -7001, reason: 'claw-back', status: 'approved' }], '2024-02-29');
     const plan = planUpgrade(raw, { asOf: '2025-04-30' });
     const atBy = evaluate(raw, { asOf: plan.by });
@@ -139,7 +139,11 @@ describe('planUpgrade with a points sum below 0 (the total clamped at 0)', () =>
     const needed = pointsRequired(atBy, 'now') - pointsSum(atBy);
     expect(needed).toBe(9001);
     expect(plan).toMatchObject({ reachable: true, target: 'now' });
-    expect(plan.entries).toEqual([{ id: 'plan-1', type: 'activity', date: '2025-04-30', activity: 'premium-project', points: needed, status: 'approved' }]);
+    // No row at its minimum is worth 9,001 points on its own (a "+" row is planned at its minimum: the premium
+    // project's 5,000, never one worth 9,001); the training course is, with enough attendees (R3), at the least excess.
+    const training = activities.find((row) => row.id === 'training-course')!;
+    expect(activities.filter((row) => row.kind !== 'derived' && row.kind !== 'per-attendee').every((row) => row.points < needed)).toBe(true);
+    expect(plan.entries).toEqual([{ id: 'plan-1', type: 'activity', date: '2025-04-30', activity: 'training-course', quantity: Math.ceil(needed / training.points), status: 'approved' }]);
     expectMinimalReach(raw, plan);
     expect(plan.steps.join(' ')).toContain('9,001');
   });
@@ -262,5 +266,120 @@ describe('planUpgrade expiring: every point that stops counting between asOf and
       }),
       runs(120),
     );
+  });
+});
+
+const reportable = activities.filter((row) => row.kind !== 'derived');
+/** Any order of any reportable activities, as `prefer`. */
+const preferArbitrary = fc.option(fc.shuffledSubarray(reportable.map((row) => row.id)), { nil: undefined });
+
+describe('planUpgrade: realistic plans (a "+" row at its minimum)', () => {
+  it('repeats a preferred "+" row at its minimum instead of one entry worth the whole shortfall', () => {
+    const raw = ledger([{ id: 'x1', type: 'adjustment', date: '2026-06-01', points: -20_000, reason: 'claw-back' }]);
+    const plan = planUpgrade(raw, { asOf: '2026-06-10', target: 'now', prefer: ['premium-project'] });
+    const atBy = evaluate(raw, { asOf: plan.by });
+    const needed = pointsRequired(atBy, 'now') - pointsSum(atBy);
+    const premium = activities.find((row) => row.id === 'premium-project')!;
+    // 23,000 points at 5,000 each (the minimum, R3): 5 premium projects, none carrying `points`.
+    expect(needed).toBe(23_000);
+    expect(plan.entries).toHaveLength(Math.ceil(needed / premium.points));
+    for (const entry of plan.entries) expect(entry).toEqual({ id: entry.id, type: 'activity', date: plan.by, activity: 'premium-project', status: 'approved' });
+    expectMinimalReach(raw, plan);
+    expect(plan.steps).toContain(`Report 5 × ${premium.name} (5,000 points each: the minimum of a "+" row, more is awarded case by case) by ${plan.by} (R3).`);
+  });
+
+  it('gives a per-attendee row the attendees the points need, and says how many in the steps', () => {
+    const raw = ledger([{ id: 'x1', type: 'adjustment', date: '2026-06-01', points: -120_270, reason: 'claw-back' }]);
+    const plan = planUpgrade(raw, { asOf: '2026-06-10', target: 'now' });
+    const atBy = evaluate(raw, { asOf: plan.by });
+    const needed = pointsRequired(atBy, 'now') - pointsSum(atBy);
+    const training = activities.find((row) => row.id === 'training-course')!;
+    const quantity = Math.ceil(needed / training.points);
+    expect(plan.entries).toEqual([{ id: 'plan-1', type: 'activity', date: plan.by, activity: 'training-course', quantity, status: 'approved' }]);
+    expect(plan.steps).toContain(`Report 1 × ${training.name} with ${quantity} attendees by ${plan.by} (R3).`);
+    expectMinimalReach(raw, plan);
+  });
+
+  it('never plans an activity entry with points above its row\'s minimum (property)', () => {
+    fc.assert(
+      fc.property(
+        ledgerArbitrary(20),
+        asOfArbitrary,
+        fc.constantFrom(undefined, ...tierIds),
+        fc.option(fc.integer({ min: -3_000_000_000, max: -1 }), { nil: undefined }),
+        preferArbitrary,
+        (generated, asOf, target, clawBack, prefer) => {
+          const raw = clawBack === undefined ? generated : { ...generated, entries: [...generated.entries, { id: 'claw', type: 'adjustment', date: asOf, points: Math.max(clawBack, -1_000_000_000), reason: 'claw-back' }] };
+          const plan = planUpgrade(raw, { asOf, ...(target === undefined ? {} : { target }), ...(prefer === undefined ? {} : { prefer }) });
+          for (const entry of plan.entries) {
+            if (entry.type !== 'activity') continue;
+            const row = activities.find((r) => r.id === entry.activity)!;
+            expect(row.kind).not.toBe('derived');
+            if (entry.points !== undefined) expect(entry.points).toBeLessThanOrEqual(row.points);
+            if (entry.quantity !== undefined) expect(row.kind).toBe('per-attendee');
+          }
+        },
+      ),
+      runs(60),
+    );
+  });
+
+  it('reaches the target on by with the planned entries appended, and misses it without any one, whatever prefer says (property)', () => {
+    fc.assert(
+      fc.property(ledgerArbitrary(20), asOfArbitrary, fc.constantFrom(...tierIds), preferArbitrary, fc.integer({ min: 0, max: 70 }), (raw, asOf, target, prefer, days) => {
+        const by = new Date(Date.parse(`${asOf}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+        const plan = planUpgrade(raw, { asOf, by, target, ...(prefer === undefined ? {} : { prefer }) });
+        if (!plan.reachable) {
+          expect(plan.reason).toBe('target-below-current');
+          return;
+        }
+        expectMinimalReach(raw, plan);
+      }),
+      runs(30),
+    );
+  });
+
+  it('plans revenue for the points when activities cannot carry them in 1,000 entries (a program of small rows)', () => {
+    const cite = { rule: 'R3', source: 'test program' };
+    const base = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, unknown>[] };
+    const version = base.versions[0]!;
+    const program = defineProgram({
+      ...base,
+      id: 'small-rows',
+      versions: [{ ...version, activities: [{ id: 'forum-post', name: 'Forum post', points: 10, kind: 'fixed', category: 'knowledge', ...cite }] }],
+    });
+    const raw = ledger([{ id: 'x1', type: 'adjustment', date: '2026-06-01', points: -1_000_000, reason: 'claw-back' }]);
+    const plan = planUpgrade(raw, { asOf: '2026-06-10', target: 'now', program });
+    const atBy = evaluate(raw, { asOf: plan.by, program });
+    const needed = pointsRequired(atBy, 'now') - pointsSum(atBy);
+    // 100,300 forum posts would do it; more than a plan proposes, so a point per dollar (R2) carries the points.
+    expect(Math.ceil(needed / 10)).toBeGreaterThan(1000);
+    expect(plan.entries).toEqual([{ id: 'plan-1', type: 'revenue', date: plan.by, amount: `${needed}.00`, source: 'direct-sale', status: 'approved' }]);
+    const reach = (entries: readonly unknown[]) => evaluate({ ...raw, entries: [...raw.entries, ...entries] }, { asOf: plan.by, program }).requirements[0]!.met;
+    expect(reach(plan.entries)).toBe(true);
+    expect(reach([])).toBe(false);
+  });
+});
+
+describe('planUpgrade with revenue sums beyond the nine digits of one amount', () => {
+  const big = (id: string, date: string, amount: string) => ({ id, type: 'revenue', date, amount, source: 'direct-sale' });
+
+  it('plans a revenue shortfall past refunds of billions, split over entries an amount may carry (R2)', () => {
+    const raw = ledger([1, 2, 3, 4, 5, 6].map((n) => big(`r${n}`, '2026-03-01', '-999999999.00')));
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', target: 'professional' });
+    // $7,200 needed, $5,999,999,994 refunded: the shortfall is their distance, exactly.
+    expect(plan.shortfall.revenue).toBe('6000007194.00');
+    const revenue = plan.entries.filter((e) => e.type === 'revenue') as { amount: string }[];
+    expect(revenue.every((e) => Number(e.amount) <= 999_999_999.99)).toBe(true);
+    expect(revenue.reduce((sum, e) => sum + Math.round(Number(e.amount) * 100), 0)).toBe(600_000_719_400);
+    expectMinimalReach(raw, plan);
+  });
+
+  it('lists revenue leaving the window when the sum has ten digits', () => {
+    const raw = ledger([big('r1', '2025-07-05', '999999999.00'), big('r2', '2026-02-01', '999999999.00')]);
+    const plan = planUpgrade(raw, { asOf: '2026-06-30', by: '2026-07-31', target: 'now' });
+    expect(plan.expiring).toEqual([{ id: 'r1', rule: 'R2', date: '2025-07-05', leavesOn: '2026-07-05', points: 999_999_999, amount: '999999999.00', reason: 'leaves-window' }]);
+    const fall = evaluate(raw, { asOf: '2026-06-30' }).points.total - evaluate(raw, { asOf: '2026-07-31' }).points.total;
+    expect(plan.expiring[0]!.points).toBe(fall);
   });
 });
