@@ -1,16 +1,18 @@
 /**
- * What the batch commands share: reading the inputs into jobs, running them
- * (a progress bar on a terminal, worker threads when large), placing CSV
- * issues on their line and column, and printing the issues.
+ * What the commands that read ledgers share: reading the inputs into jobs,
+ * running them (a progress bar on a terminal, worker threads when large),
+ * placing CSV issues on their line and column, a batch's JSON records, the
+ * parsed ledgers of the per-ledger commands.
  */
 import { SingleBar } from 'cli-progress';
+import { parseLedger, type Ledger, type Program } from '../index';
 import { collectInputs, type CollectedInputs, type InputFormat } from './inputs';
 import { locateCsvIssue } from '../csv';
+import { InputError } from './errors';
 import type { CliIo } from './io';
-import { formatIssue, type CliIssue } from './issues';
-import type { Job, JobOptions, LedgerOutcome } from './jobs';
-import { runJobs, threadCount } from './pool';
-import { styleFor } from './style';
+import type { CliIssue } from './issues';
+import { loadJob, type Job, type JobOptions, type LedgerOutcome } from './jobs';
+import { runJobs, threadCount, whereRun } from './pool';
 
 /** How a batch reads its inputs and runs. */
 export type BatchRunOptions = {
@@ -87,18 +89,50 @@ export async function runBatchCommand(inputs: readonly string[], options: BatchR
   const { perJob, all } = issuesOf(collected, outcomes);
   const flat = perJob.flat();
   if (options.verbose) {
-    const where = threads === 0 ? 'in the main thread' : `on ${threads} worker threads`;
-    io.stderr.write(`${flat.length} ledger(s) from ${inputs.length} input(s), processed ${where} in ${Date.now() - started} ms\n`);
+    io.stderr.write(`${flat.length} ledger(s) from ${inputs.length} input(s), processed ${whereRun(threads)} in ${Date.now() - started} ms\n`);
   }
   return { jobs, collected, perJob, outcomes: flat, issues: all, inputIssues: collected.issues };
 }
 
-/** The issue list: a count, then `source: path: message [code]` a line each. */
-export function printIssues(issues: readonly CliIssue[], io: CliIo, to: 'stdout' | 'stderr'): void {
-  if (issues.length === 0) return;
-  const stream = io[to];
-  const style = styleFor(stream, io.env);
-  const sources = new Set(issues.map((i) => i.source.replace(/\[\d+\]$/, '')));
-  stream.write(`${style.red(`${issues.length} issue${issues.length === 1 ? '' : 's'} in ${sources.size} input${sources.size === 1 ? '' : 's'}:`)}\n`);
-  for (const issue of issues) stream.write(`  ${formatIssue(issue, style.dim)}\n`);
+/** One JSON record per ledger (NDJSON lines; the `results` of `--format json`). */
+export function outcomeRecord(outcome: LedgerOutcome): Record<string, unknown> {
+  if (outcome.ok) return { source: outcome.source, ok: true, partner: outcome.partner, evaluation: outcome.evaluation };
+  return { source: outcome.source, ok: false, ...(outcome.partner === undefined ? {} : { partner: { id: outcome.partner } }), issues: outcome.issues };
+}
+
+/** A batch's records (NDJSON lines): one per ledger, then one per issue that belongs to no ledger (an unreadable file, a CSV syntax error). */
+export function outcomeRecords({ outcomes, inputIssues }: Pick<BatchRun, 'outcomes' | 'inputIssues'>): Record<string, unknown>[] {
+  return [...outcomes.map(outcomeRecord), ...inputIssues.map((i) => ({ source: i.source, ok: false, issues: [i] }))];
+}
+
+/**
+ * Reads the ledgers of a per-ledger command (`timeline`, `plan`), in the main
+ * thread; any issue in any input stops the command (an input error).
+ */
+export async function readLedgers(
+  inputs: readonly string[],
+  options: { readonly inputFormat: InputFormat; readonly program?: Program },
+  io: CliIo,
+): Promise<{ source: string; ledger: Ledger }[]> {
+  const collected = await collectInputs(inputs, { inputFormat: options.inputFormat, recursive: false }, io);
+  const issues: CliIssue[] = [...collected.issues];
+  const ledgers: { source: string; ledger: Ledger }[] = [];
+  collected.jobs.forEach((job, index) => {
+    const loaded = loadJob(job);
+    if (!loaded.ok) {
+      issues.push(loaded.issue);
+      return;
+    }
+    for (const { source, value } of loaded.values) {
+      const parsed = parseLedger(value, options.program === undefined ? {} : { program: options.program });
+      if (parsed.ok) ledgers.push({ source, ledger: parsed.ledger });
+      else {
+        const csv = collected.csv.get(index);
+        const partner = parsed.issues.length > 0 && csv ? String(csv.ledger.partner.id) : undefined;
+        issues.push(...locateIssues(collected, index, parsed.issues.map((i) => ({ source, path: i.path, code: i.code, message: i.message })), source, partner));
+      }
+    }
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  return ledgers;
 }

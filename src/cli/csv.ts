@@ -4,6 +4,8 @@
  * figures stay numbers. The reader is the public `@exponential/partner-program/csv`
  * entry (src/csv/).
  */
+import type { FeeStatus, Membership } from '../index';
+
 /** A computed number written as a CSV number: a count, or an exact decimal amount (`-450.00`). */
 export type CsvNumber = { readonly number: string };
 /** A CSV cell: text (from a ledger: neutralised), a number, a boolean, or blank. */
@@ -33,4 +35,12 @@ export function csvCell(value: CsvValue): string {
 /** A CSV document: the header, then a row per record, CRLF line ends (RFC 4180). */
 export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return `${[header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n')}\r\n`;
+}
+
+/** The membership and fee columns of a review (`evaluate`, `timeline`). */
+export const statusCsvColumns = ['membership_active', 'membership_basis', 'fee_status', 'fee_paid_through', 'fee_waived_through', 'fee_amount_due'] as const;
+
+/** The cells of {@link statusCsvColumns}. */
+export function statusCsvCells({ membership, fee }: { readonly membership: Membership; readonly fee: FeeStatus }): CsvValue[] {
+  return [membership.active, membership.basis, fee.status, fee.paidThrough, fee.waivedThrough, csvNumber(fee.amountDue)];
 }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { readCsvLedgers, type CsvLedger } from '../csv';
 import { readAll, type CliIo } from './io';
-import type { CliIssue } from './issues';
+import { unreadableIssue, type CliIssue } from './issues';
 import type { Job } from './jobs';
 
 /** How an input is read: by its extension (`auto`), or as the option says. */
@@ -63,7 +63,7 @@ export async function collectInputs(inputs: readonly string[], options: { recurs
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      collected.issues.push({ source, path: '', code: 'unreadable', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      collected.issues.push(unreadableIssue(source, 'the file', error));
       return;
     }
     if ((as ?? sniff(text)) === 'csv') addCsv(text, source);
@@ -84,7 +84,7 @@ export async function collectInputs(inputs: readonly string[], options: { recurs
     try {
       isDirectory = statSync(path).isDirectory();
     } catch (error) {
-      collected.issues.push({ source: input, path: '', code: 'unreadable', message: `cannot read "${input}" (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      collected.issues.push(unreadableIssue(input, `"${input}"`, error));
       continue;
     }
     if (!isDirectory) {

@@ -32,3 +32,13 @@ export function formatIssue(issue: CliIssue, dim: (text: string) => string = Str
   const partner = issue.line !== undefined && issue.partner !== undefined ? ` ${dim(`(partner ${e(issue.partner)}, ${e(issue.path === '' ? 'ledger' : issue.path)})`)}` : '';
   return `${where}: ${what}: ${e(issue.message)} ${dim(`[${e(issue.code)}]`)}${partner}`;
 }
+
+/** Why a file operation failed: the error's code (`ENOENT`), else its text. */
+export function failureReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** An `unreadable` issue: `what` (`the file`, `the program`) could not be read. */
+export function unreadableIssue(source: string, what: string, error: unknown): CliIssue {
+  return { source, path: '', code: 'unreadable', message: `cannot read ${what} (${failureReason(error)})` };
+}

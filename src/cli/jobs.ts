@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineProgram, evaluate, parseLedger, type Evaluation, type Program, type WindowKind } from '../index';
-import type { CliIssue } from './issues';
+import { unreadableIssue, type CliIssue } from './issues';
 
 /** A ledger to process: a JSON file (read where it is processed), JSON text, or a ledger value (from CSV). */
 export type Job =
@@ -103,8 +103,7 @@ export function loadJob(job: Job): { ok: true; values: { source: string; value: 
     try {
       text = readFileSync(job.path, 'utf8');
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      return { ok: false, issue: { source: job.source, path: '', code: 'unreadable', message: `cannot read the file (${reason})` } };
+      return { ok: false, issue: unreadableIssue(job.source, 'the file', error) };
     }
   }
   const json = parseJsonText(text, job.source);

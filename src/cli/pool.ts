@@ -18,6 +18,11 @@ export function threadCount(setting: 'auto' | number, count: number, cores = ava
   return Math.min(setting, Math.max(1, count));
 }
 
+/** Where a run went, for `--verbose`: "in the main thread", "on 2 worker threads". */
+export function whereRun(threads: number): string {
+  return threads === 0 ? 'in the main thread' : `on ${threads} worker threads`;
+}
+
 /** Work a pool runs: each item in this thread, or chunks of items as a task of worker.ts. */
 export type PoolWork<T, R> = {
   /** Runs one item in this thread. */

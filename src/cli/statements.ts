@@ -7,7 +7,7 @@
 import { partnerStatement, ValidationError, type DocumentModel, type WindowKind } from '../index';
 import type { PdfPaper } from '../pdf/index';
 import { loadPdfRenderer, renderDocument, writeFileAtomic, type DocumentFormat, type PdfRenderer } from './documents';
-import type { CliIssue } from './issues';
+import { failureReason, type CliIssue } from './issues';
 import { loadJob, programOf, type Job, type PartnerRef } from './jobs';
 
 /** What every statement of a run shares; `program` is a program definition (JSON, checked before any job runs). */
@@ -90,8 +90,7 @@ export async function writeStatements({ job, files }: StatementJob, options: Sta
     try {
       await writeFileAtomic(file, data);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      outcomes.push({ ok: false, source, partner: partner.id, issues: [{ source, partner: partner.id, path: '', code: 'unwritable', message: `cannot write ${file} (${reason})` }] });
+      outcomes.push({ ok: false, source, partner: partner.id, issues: [{ source, partner: partner.id, path: '', code: 'unwritable', message: `cannot write ${file} (${failureReason(error)})` }] });
       continue;
     }
     outcomes.push({ ok: true, source, partner, file, warnings });

@@ -115,3 +115,9 @@ export function renderColumns(columns: readonly Column[], rows: readonly (readon
   const parts = [...(hidden.length > 0 ? [`Left out: ${hidden.join(', ')}.`] : []), ...(cut.length > 0 ? [`Shortened (…): ${cut.join(', ')}.`] : []), 'Every field: --format json|csv.'];
   return { lines, note: wrap(parts.join(' '), width) };
 }
+
+/** The lines of {@link renderColumns}, and its note (dimmed) under them after a blank line. */
+export function tableLines(columns: readonly Column[], rows: readonly (readonly Cell[])[], style: Style, width: number | undefined): string[] {
+  const { lines, note } = renderColumns(columns, rows, style, width);
+  return note === undefined ? lines : [...lines, '', style.dim(note)];
+}

@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { twelveMonthsBefore } from '../../src/cli/commands/timeline';
 import { describeProgram, exponentialProgram, generateJsonSchema, planUpgrade, reviewTimeline } from '../../src/index';
 import { root, runCli } from './helpers';
 
@@ -25,6 +27,28 @@ describe('timeline', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('monthly reviews 2025-12-01 … 2026-11-30 (to: today, UTC)');
     expect(stdout).toMatch(/2026-07-31\s+Professional\s+▼ down\s+30,240/);
+  });
+
+  it('defaults --from to 12 month-end reviews up to --to, on any day of the calendar', () => {
+    const empty = { partner: { id: 'p', joinedOn: '0001-01-01' }, entries: [] };
+    const day = fc.date({ min: new Date('0002-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, (to) => {
+        // From the first of a month, exactly 12 month-ends up to --to: the last month-end on or before it and the 11 before.
+        const from = twelveMonthsBefore(to);
+        expect(from.slice(8)).toBe('01');
+        expect(reviewTimeline(empty, { from, to })).toHaveLength(12);
+      }),
+    );
+  });
+
+  it('counts years 1 to 99 as themselves, and starts no earlier than 0001-01-01', async () => {
+    // Date.UTC reads years 0–99 as 1900–1999: the default --from was once 1949-06-01 here.
+    const early = await runCli(['timeline', silverPath, '--to', '0050-06-15']);
+    expect(early.code).toBe(0);
+    expect((JSON.parse(early.stdout) as { from: string }).from).toBe('0049-06-01');
+    expect(twelveMonthsBefore('0001-05-31')).toBe('0001-01-01');
+    expect(twelveMonthsBefore('0001-01-15')).toBe('0001-01-01');
   });
 
   it('exits 2 on an impossible --to or policy, 1 on an invalid ledger', async () => {

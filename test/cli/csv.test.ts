@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvNumber } from '../../src/cli/csv';
 import { locateCsvIssue, readCsvLedgers } from '../../src/csv';
-import { csvOutputColumns } from '../../src/cli/render';
+import { csvOutputColumns } from '../../src/cli/commands/evaluate';
 import { parseLedger } from '../../src/index';
 import { root, runCli } from './helpers';
 

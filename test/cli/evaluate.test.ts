@@ -1,11 +1,11 @@
-// `exponential-partner evaluate` and `validate`, run in-process (src/cli/main.ts):
+// `exponential-partner evaluate` and `validate`, run in-process (src/cli/main.ts, src/cli/commands/evaluate.ts and validate.ts):
 // inputs (file, directory, stdin, CSV), formats, --as-of, colour, exit codes.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/index';
-import { csvOutputColumns } from '../../src/cli/render';
+import { csvOutputColumns } from '../../src/cli/commands/evaluate';
 import { root, runCli } from './helpers';
 
 const AS_OF = '2026-11-30';

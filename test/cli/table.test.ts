@@ -2,7 +2,8 @@
 // or the stream's columns on a TTY), never read from this test's terminal.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeFee, describeMembership, evaluateColumns } from '../../src/cli/render';
+import { evaluateColumns } from '../../src/cli/commands/evaluate';
+import { describeFee, describeMembership } from '../../src/cli/render';
 import { visibleLength, styleFor } from '../../src/cli/style';
 import { renderColumns, shorten, wrap, type Column } from '../../src/cli/table';
 import { runCli } from './helpers';
