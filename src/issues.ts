@@ -127,6 +127,17 @@ export function pathIssue(path: PathSegments, code: IssueCode, message: string):
   return { path, code, message };
 }
 
+/**
+ * The one duplicate-id issue, for ledger entries and for a program's tables
+ * and versions: at the later use, naming the first.
+ * @param what - What the id names: `id`, `version`.
+ * @example
+ * duplicateIdIssue(['entries', 3, 'id'], 'id', 'r1', ['entries', 0, 'id']).message //=> 'duplicate id "r1": entries[0].id has it too'
+ */
+export function duplicateIdIssue(path: PathSegments, what: string, id: string, first: PathSegments): PathIssue {
+  return pathIssue(path, 'duplicate-id', `duplicate ${what} "${id}": ${formatPath(first)} has it too`);
+}
+
 /** The public issue: its path formatted ({@link formatPath}). */
 export function formatIssue(value: PathIssue): LedgerIssue {
   return issue(formatPath(value.path), value.code, value.message);

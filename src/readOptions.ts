@@ -142,6 +142,16 @@ export function readArray(value: unknown, path: string, expected: string, max: n
 }
 
 /**
+ * Reads a date option (`asOf`, `from`, `to`, `by`) of a snapshot, pushing an
+ * issue when it is missing or not a date. An option whose reading threw is
+ * not in the snapshot: its issue is already there.
+ */
+export function readDateOption(opts: OptionsSnapshot, name: string, issues: LedgerIssue[], required = true): IsoDate | undefined {
+  if (!(name in opts)) return undefined;
+  return readDate(opts[name], name, issues, required);
+}
+
+/**
  * The one date reader of options and helper arguments: `YYYY-MM-DD` or an
  * RFC 3339 timestamp, reduced to its UTC date.
  * @param value - The raw value (`undefined` when not given).

@@ -53,14 +53,17 @@ function IssueList({ issues, input, title }: { issues: readonly ShownIssue[]; in
 
 type Loaded = { ledger: LedgerJson | null; source: string; csv: { name: string; text: string; partners: readonly CsvLedger[]; partner: number } | null; openIssues: ShownIssue[] };
 
-/** Restores what the browser kept: the ledger and, for a CSV, its partners. */
+/** Restores what the browser kept: the ledger (a CSV's partners follow once the CSV chunk has read them again, {@link restoreCsv}). */
 function restore(kept: Kept | null): Loaded {
   if (kept === null) return { ledger: null, source: '', csv: null, openIssues: [] };
-  if (kept.csv !== null) {
-    const opened = openText(kept.csv.text, kept.csv.name);
-    if (opened.kind === 'csv') return { ledger: kept.ledger, source: kept.source, csv: { ...kept.csv, partners: opened.partners }, openIssues: opened.issues };
-  }
   return { ledger: kept.ledger, source: kept.source, csv: null, openIssues: [] };
+}
+
+/** A kept CSV's partners, read again, or `null` when it no longer reads as a CSV. */
+async function restoreCsv(kept: Kept | null): Promise<Pick<Loaded, 'csv' | 'openIssues'> | null> {
+  if (kept === null || kept.csv === null) return null;
+  const opened = await openText(kept.csv.text, kept.csv.name);
+  return opened.kind === 'csv' ? { csv: { ...kept.csv, partners: opened.partners }, openIssues: opened.issues } : null;
 }
 
 function App() {
@@ -82,23 +85,31 @@ function App() {
   const version = versionOn(program, asOf);
   const tierName = (id: string | null) => (id === null ? 'No tier' : (version.tiers.find((t) => t.id === id)?.name ?? id));
 
+  // Nothing is kept before what was kept is back (a kept CSV is read again by the CSV chunk first).
+  const [restored, setRestored] = useState(false);
   useEffect(() => {
+    if (!restored) return;
     saveKept(storage, { ledger: loaded.ledger, source: loaded.source, csv: loaded.csv && { name: loaded.csv.name, text: loaded.csv.text, partner: loaded.csv.partner }, program: programState.definition });
-  }, [loaded, programState.definition]);
+  }, [loaded, programState.definition, restored]);
   useEffect(() => {
-    document.body.dataset.ready = 'true';
+    // A kept CSV is read again by the CSV chunk: the page is ready once its partners are back.
+    void restoreCsv(kept).then((csv) => {
+      if (csv !== null) setLoaded((prev) => (prev.ledger === kept?.ledger ? { ...prev, ...csv } : prev));
+      setRestored(true);
+      document.body.dataset.ready = 'true';
+    });
   }, []);
 
   /** Opens a text as a ledger: JSON, or a CSV (its first partner, the others one pick away). */
-  const open = (text: string, name: string) => {
-    const opened = openText(text, name);
-    if (opened.kind === 'error') setLoaded({ ...loaded, openIssues: opened.issues, source: loaded.source });
+  const open = async (text: string, name: string) => {
+    const opened = await openText(text, name);
+    if (opened.kind === 'error') setLoaded((prev) => ({ ...prev, openIssues: opened.issues }));
     else if (opened.kind === 'json') setLoaded({ ledger: opened.ledger, source: name, csv: null, openIssues: [] });
     else setLoaded({ ledger: opened.partners[0]!.ledger, source: name, csv: { name, text, partners: opened.partners, partner: 0 }, openIssues: opened.issues });
     setNotice(opened.kind === 'error' ? '' : `Opened ${name}.`);
   };
   const openFile = async (file: File | undefined) => {
-    if (file !== undefined) open(await file.text(), file.name);
+    if (file !== undefined) await open(await file.text(), file.name);
   };
   const pickPartner = (index: number) => {
     const csv = loaded.csv;
@@ -107,7 +118,7 @@ function App() {
   };
   const openSample = async (file: string) => {
     const response = await fetch(`samples/${file}`);
-    open(await response.text(), file);
+    await open(await response.text(), file);
   };
   const openProgram = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -159,7 +170,7 @@ function App() {
           <summary>Paste a ledger</summary>
           <label for="ledger-text">Ledger text (JSON or CSV)</label>
           <textarea id="ledger-text" rows="8" spellcheck="false" value=${paste} onInput=${(e: Event) => setPaste((e.target as HTMLTextAreaElement).value)}></textarea>
-          <button type="button" onClick=${() => open(paste, 'pasted text')}>Open the pasted text</button>
+          <button type="button" onClick=${() => void open(paste, 'pasted text')}>Open the pasted text</button>
         </details>
         ${loaded.csv !== null && loaded.csv.partners.length > 1
           ? html`<div class="field partner-pick">

@@ -20,7 +20,20 @@ import {
   type Review,
   type UpgradePlan,
 } from '@exponential/partner-program';
-import { locateCsvIssue, readCsvLedgers, type CsvLedger } from '@exponential/partner-program/csv';
+import type { CsvLedger } from '@exponential/partner-program/csv';
+
+/** The CSV chunk's file beside the page (build.mjs). */
+declare const CSV_CHUNK: string;
+
+/** The CSV reader (examples/dashboard/csv.ts), loaded by the first CSV opened. */
+type CsvReader = typeof import('./csv');
+let csvReader: CsvReader | undefined;
+
+/** Loads the CSV chunk once. */
+async function loadCsvReader(): Promise<CsvReader> {
+  csvReader ??= (await import(CSV_CHUNK)) as CsvReader;
+  return csvReader;
+}
 
 /** Ledger JSON as the page holds it: plain data, the entries an array it appends to. */
 export type LedgerJson = { partner?: unknown; entries?: unknown[]; meta?: unknown; [key: string]: unknown };
@@ -95,10 +108,10 @@ export function looksLikeCsv(text: string, name: string): boolean {
   return !/^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
 }
 
-/** Reads a ledger text (JSON, or the CSV format of docs/csv.md). */
-export function openText(text: string, name: string): Opened {
+/** Reads a ledger text (JSON, or the CSV format of docs/csv.md: the CSV chunk is loaded for it). */
+export async function openText(text: string, name: string): Promise<Opened> {
   if (looksLikeCsv(text, name)) {
-    const { ledgers, issues } = readCsvLedgers(text, name);
+    const { ledgers, issues } = (await loadCsvReader()).readCsvLedgers(text, name);
     if (ledgers.length === 0) return { kind: 'error', issues };
     return { kind: 'csv', partners: ledgers, issues };
   }
@@ -115,7 +128,9 @@ export function openText(text: string, name: string): Opened {
 
 /** The library's issues of a CSV partner's ledger, each placed back on its CSV line and column. */
 export function placeCsvIssues(csv: CsvLedger | undefined, issues: readonly LedgerIssue[], source: string): ShownIssue[] {
-  if (csv === undefined) return [...issues];
+  // A CSV partner exists only once the CSV chunk has read it.
+  if (csv === undefined || csvReader === undefined) return [...issues];
+  const { locateCsvIssue } = csvReader;
   return issues.map((issue) => locateCsvIssue(csv, issue, source, String(csv.ledger.partner.id)));
 }
 

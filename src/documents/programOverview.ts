@@ -1,8 +1,8 @@
 import { throwIfAny, type LedgerIssue } from '../issues';
 import { multiplyMoney, parseMoney, type Money } from '../money/money';
 import { formatAmount, formatCount, formatMoney } from '../format';
-import { readDate, resolveProgram, selectVersion } from '../program/resolveProgram';
-import { readOptionsObject } from '../readOptions';
+import { resolveProgram, selectVersion } from '../program/resolveProgram';
+import { readDateOption, readOptionsObject } from '../readOptions';
 import { rules } from '../program/rules';
 import type { Program, ProgramVersion } from '../program/types';
 import type { IsoDate } from '../dates/isoDate';
@@ -215,8 +215,7 @@ function sections(program: Program, version: ProgramVersion): DocumentSection[] 
 export function programOverview(program: Program | unknown, opts: ProgramOverviewOptions): DocumentModel {
   const issues: LedgerIssue[] = [];
   const options = readOptionsObject(opts, ['asOf'], 'options must be an object: { asOf }', issues);
-  // An option whose reading threw is not in the snapshot: its issue is already there.
-  const asOf = 'asOf' in options ? readDate(options['asOf'], 'asOf', issues) : undefined;
+  const asOf = readDateOption(options, 'asOf', issues);
   const resolved = resolveProgram(program, 'program', issues);
   const version = resolved === undefined || asOf === undefined ? undefined : selectVersion(resolved, asOf, 'asOf', issues);
   throwIfAny(issues);

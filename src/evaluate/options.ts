@@ -10,21 +10,14 @@ import { prepare, type Prepared } from './prepare';
 import type { Ledger } from '../ledger/types';
 import { compileProgram, isKnownProgram, type CompiledProgram } from '../program/compile';
 import { exponentialProgram } from '../program/exponentialProgram';
-import { describeError, readDate, readOptionsObject, type OptionsSnapshot } from '../readOptions';
+import { describeError, readDateOption, readOptionsObject, type OptionsSnapshot } from '../readOptions';
 import { readWindowKind, type WindowKind } from './window';
 
 // The snapshot reader lives in the leaf module src/readOptions.ts, which every reader can import.
-export { readOptionsObject, type OptionsSnapshot } from '../readOptions';
+export { readDateOption, readOptionsObject, type OptionsSnapshot } from '../readOptions';
 
 /** Validated options. */
 export type ReviewOptions = { readonly asOf: IsoDate; readonly window: WindowKind; readonly program: CompiledProgram };
-
-/** Reads a date option (`asOf`, `from`, `to`, `by`), pushing an issue when it is missing or not a date. */
-export function readDateOption(opts: OptionsSnapshot, name: string, issues: LedgerIssue[], required = true): IsoDate | undefined {
-  // Not in the snapshot: reading it threw, and that is its issue.
-  if (!(name in opts)) return undefined;
-  return readDate(opts[name], name, issues, required);
-}
 
 /** Reads `window` and `program`, the options every review shares, pushing their issues. */
 export function readCommonOptions(opts: OptionsSnapshot, issues: LedgerIssue[]): { window: WindowKind; program: CompiledProgram } {

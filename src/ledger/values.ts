@@ -6,7 +6,7 @@
  * Issue paths stay segments; parseLedger formats them once.
  */
 import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
-import { describeValue, isRecord, pathIssue, type PathIssue } from '../issues';
+import { describeValue, duplicateIdIssue, isRecord, pathIssue, type PathIssue } from '../issues';
 import { decimalText, MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, parseMoney, type Money } from '../money/money';
 import type { CompiledProgram } from '../program/compile';
 import { copyMeta } from './meta';
@@ -171,7 +171,7 @@ function firstIndexOf(id: string, entries: readonly unknown[], index: number, be
 }
 
 function duplicateIssue(id: string, at: number, first: number): PathIssue {
-  return pathIssue(['entries', at, 'id'], 'duplicate-id', `duplicate id "${id}": entries[${first}].id has it too`);
+  return duplicateIdIssue(['entries', at, 'id'], 'id', id, ['entries', first, 'id']);
 }
 
 /** A date field's calendar date; `null` for a string that is not one, `undefined` for another type (zod reports it). */

@@ -4,7 +4,7 @@
  * rules of derived rows. Reads the raw definition defensively (any value),
  * so these issues are reported even when the schema found others.
  */
-import { formatPath, isRecord, pathIssue, type PathIssue, type PathSegments } from '../issues';
+import { duplicateIdIssue, formatPath, isRecord, pathIssue, type PathIssue, type PathSegments } from '../issues';
 import { compareMoney, parseMoney, type Money } from '../money/money';
 
 type Row = Record<string, unknown>;
@@ -39,7 +39,7 @@ function checkIds(rows: Row[], at: PathSegments, table: 'tiers' | 'activities' |
     if (typeof id === 'string') {
       const earlier = first.get(id);
       if (earlier === undefined) first.set(id, index);
-      else issues.push(pathIssue([...at, table, index, 'id'], 'duplicate-id', `duplicate id "${id}": ${formatPath([...at, table, earlier, 'id'])} has it too`));
+      else issues.push(duplicateIdIssue([...at, table, index, 'id'], 'id', id, [...at, table, earlier, 'id']));
     }
     const rule = row['rule'];
     const expected = expectedRule(table, row);
@@ -157,7 +157,7 @@ function checkVersions(versions: Row[], issues: PathIssue[]): void {
     if (typeof name === 'string') {
       const earlier = names.get(name);
       if (earlier === undefined) names.set(name, index);
-      else issues.push(pathIssue(['versions', index, 'version'], 'duplicate-id', `duplicate version "${name}": versions[${earlier}].version has it too`));
+      else issues.push(duplicateIdIssue(['versions', index, 'version'], 'version', name, ['versions', earlier, 'version']));
     }
     const previous = index > 0 ? (versions[index - 1] as Row)['effectiveFrom'] : undefined;
     const from = version['effectiveFrom'];

@@ -4,7 +4,7 @@
  * definition, and the version of it that a date or a name picks.
  */
 import { issue, ValidationError, type LedgerIssue } from '../issues';
-import { describeError, isArraySafe, readDate } from '../readOptions';
+import { describeError, readDate } from '../readOptions';
 import { compileProgram, isKnownProgram, versionAt } from './compile';
 import { defineProgram } from './defineProgram';
 import type { Program, ProgramVersion } from './types';
@@ -51,11 +51,3 @@ export function selectVersion(program: Program, date: unknown, path: string, iss
   return day === undefined ? undefined : versionAt(compileProgram(program), day).version;
 }
 
-// Kept for the program documents (src/documents): the one date reader, and a plain-object check.
-// New option readers should snapshot their options with readOptionsObject (src/readOptions.ts).
-export { readDate };
-
-/** Whether a value is a plain options object (no reads: a Proxy's traps are not run). */
-export function isOptions(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !isArraySafe(value);
-}
