@@ -37,6 +37,23 @@ function dateOf(value: Date, amount: number): IsoDate {
   return year < 0 || (Number.isNaN(year) && amount < 0) ? BEFORE_START : AFTER_END;
 }
 
+/**
+ * The results of the arithmetic, kept: each is a pure function of its
+ * arguments, and one evaluation asks for the same few dates again and again
+ * (the latest anniversary, its neighbours, the window's bounds), as does every
+ * partner of a batch reviewed on one date, every month of a timeline and a
+ * page re-evaluating. A Map lookup costs a tenth of one date-fns call.
+ * Bounded: it is emptied when it reaches {@link MAX_KEPT} results.
+ */
+const kept = /* @__PURE__ */ new Map<string, IsoDate>();
+const MAX_KEPT = 4096;
+
+function keep(key: string, date: IsoDate): IsoDate {
+  if (kept.size >= MAX_KEPT) kept.clear();
+  kept.set(key, date);
+  return date;
+}
+
 function isSentinel(date: IsoDate): boolean {
   return date === AFTER_END || date === BEFORE_START;
 }
@@ -53,7 +70,8 @@ function isSentinel(date: IsoDate): boolean {
  */
 export function plusDays(date: IsoDate, days: number): IsoDate {
   if (isSentinel(date)) return date;
-  return dateOf(addDays(timeOf(date), days, inUtc), days);
+  const key = `d${date}${days}`;
+  return kept.get(key) ?? keep(key, dateOf(addDays(timeOf(date), days, inUtc), days));
 }
 
 /**
@@ -68,7 +86,8 @@ export function plusDays(date: IsoDate, days: number): IsoDate {
  */
 export function plusMonths(date: IsoDate, months: number): IsoDate {
   if (isSentinel(date)) return date;
-  return dateOf(addMonths(timeOf(date), months, inUtc), months);
+  const key = `m${date}${months}`;
+  return kept.get(key) ?? keep(key, dateOf(addMonths(timeOf(date), months, inUtc), months));
 }
 
 /**
@@ -84,7 +103,8 @@ export function plusMonths(date: IsoDate, months: number): IsoDate {
  */
 export function anniversary(start: IsoDate, k: number): IsoDate {
   if (isSentinel(start)) return start;
-  return dateOf(addYears(timeOf(start), k, inUtc), k);
+  const key = `y${start}${k}`;
+  return kept.get(key) ?? keep(key, dateOf(addYears(timeOf(start), k, inUtc), k));
 }
 
 /**
@@ -114,8 +134,9 @@ export function anniversaryIndex(start: IsoDate, date: IsoDate): number {
  */
 export function monthEnd(date: IsoDate): IsoDate {
   if (isSentinel(date)) return date;
+  const key = `e${date}`;
   // The year and the month stay: only the day (28 to 31) is new.
-  return `${date.slice(0, 8)}${endOfMonth(timeOf(date), inUtc).getUTCDate()}`;
+  return kept.get(key) ?? keep(key, `${date.slice(0, 8)}${endOfMonth(timeOf(date), inUtc).getUTCDate()}`);
 }
 
 /**

@@ -55,16 +55,21 @@ function paysExactly(amount: Money, monthly: Money, months: number): boolean {
   return compareMoney(amount, multiplyMoney(monthly, months)) === 0;
 }
 
-/** Where {@link writeWorth} writes: the columns of {@link Contributions}, writable (always these array types: the stores stay monomorphic). */
+/** Where {@link writeWorth} writes: the columns of {@link Contributions}, writable. */
 type WorthColumns = {
-  readonly kind: Uint8Array;
-  readonly points: Float64Array;
+  readonly kind: number[];
+  readonly points: number[];
   readonly category: (PointCategory | undefined)[];
   readonly rule: (RuleId | undefined)[];
 };
 
-function columns(n: number): WorthColumns {
-  return { kind: new Uint8Array(n), points: new Float64Array(n), category: new Array<PointCategory | undefined>(n), rule: new Array<RuleId | undefined>(n) };
+/**
+ * Empty columns, grown as entries are written in index order: plain arrays
+ * (a typed array costs more to allocate than a 100-entry ledger's whole
+ * column, and V8 keeps an array given a large length up front as a slow dictionary).
+ */
+function columns(): WorthColumns {
+  return { kind: [], points: [], category: [], rule: [] };
 }
 
 /**
@@ -135,7 +140,7 @@ export type EntryWorth = { readonly kind: number; readonly points: number; reado
  * @param fee - The monthly fee of the version in effect on the entry's date (fee payments only, R11).
  */
 export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: () => Money): EntryWorth {
-  const out = columns(1);
+  const out = columns();
   writeWorth(out, 0, entry, version, amount, fee);
   return { kind: out.kind[0] as number, points: out.points[0] as number, category: out.category[0], rule: out.rule[0] };
 }
@@ -143,7 +148,7 @@ export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount:
 function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVersion): Contributions {
   const entries = ledger.entries;
   const n = entries.length;
-  const out = columns(n);
+  const out = columns();
   const fee = (entry: LedgerEntry) => versionAt(internals.program, entry.date).monthlyFee;
   for (let index = 0; index < n; index++) writeWorth(out, index, entries[index] as LedgerEntry, version, internals.money[index], fee);
   return out as Contributions;

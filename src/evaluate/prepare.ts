@@ -15,9 +15,9 @@ import type { PointCategory } from './types';
 
 /** Per entry index: what it is and what it earns. */
 export type Contributions = {
-  readonly kind: Uint8Array;
+  readonly kind: readonly number[];
   /** Points of SIMPLE and MONTHLY entries. */
-  readonly points: Float64Array;
+  readonly points: readonly number[];
   /** Category of SIMPLE and MONTHLY entries. */
   readonly category: readonly PointCategory[];
   /** The rule a counted SIMPLE entry cites (R3, R4, R6, R7); other kinds' outcomes name their rule where they are recorded. */
