@@ -8,6 +8,7 @@
 import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
 import type { RuleId } from '../program/types';
+import { denseArray } from './slidingWindow';
 import type { CountedReason, EntryOutcome, ExclusionReason } from './types';
 
 /** The outcomes of one review, in input order. */
@@ -19,8 +20,8 @@ export type OutcomeSink = {
 
 /** A sink for one review of a parsed ledger. */
 export function outcomeSink(ledger: Ledger, internals: LedgerInternals): OutcomeSink {
-  // Grown as outcomes are written (mostly in input order): an array given a large length up front is a slow dictionary in V8.
-  return { list: [], ledger, internals };
+  // Dense from the start: outcomes of monthly rows and certifications are written after the others.
+  return { list: denseArray<EntryOutcome>(ledger.entries.length) as EntryOutcome[], ledger, internals };
 }
 
 type Kind = EntryOutcome['outcome'];

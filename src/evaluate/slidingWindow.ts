@@ -83,9 +83,19 @@ export function openWindow(days: Int32Array): SlidingWindow {
     creditedPairs: 0,
     pendingPairs: 0,
     slots: new Map(),
-    // Grown as slots are given (an array given a large length up front is a slow dictionary in V8).
-    slotOf: [],
+    slotOf: denseArray(days.length),
   };
+}
+
+/**
+ * An array of `length` holes filled with `undefined`, dense: V8 keeps an
+ * array given a large length up front (or written far past its end) as a
+ * slow dictionary, whatever order entries are then written in.
+ */
+export function denseArray<T>(length: number): (T | undefined)[] {
+  const array: (T | undefined)[] = [];
+  for (let index = 0; index < length; index++) array.push(undefined);
+  return array;
 }
 
 /** The calendar month an entry of a monthly row holds: one per row and month (R3). */
