@@ -104,8 +104,8 @@ export function monthlyKey(entry: ActivityEntry): string {
 }
 
 /** The key of a (holder, certification) pair; `\u0000` sorts first, so keys sort by holder, then certification (R8). */
-export function pairKey(entry: CertificationEntry): string {
-  return `${entry.holder}\u0000${entry.certification}`;
+export function pairKey(pair: { readonly holder: string; readonly certification: string }): string {
+  return `${pair.holder}\u0000${pair.certification}`;
 }
 
 /**

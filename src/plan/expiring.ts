@@ -8,7 +8,7 @@ import type { Ledger, LedgerEntry } from '../ledger/types';
 import { floorUnits, parseMoney, subtractMoney, zeroMoney, type Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { RuleId } from '../program/types';
-import { monthlyKey } from '../evaluate/tally';
+import { monthlyKey, pairKey } from '../evaluate/slidingWindow';
 import type { Evaluation } from '../evaluate/types';
 import { leavingOn, type WindowKind } from '../evaluate/window';
 import { countedRevenue } from './search';
@@ -55,7 +55,6 @@ export type ExpiringContext = {
 
 type MutableItem = { -readonly [K in keyof ExpiringItem]: ExpiringItem[K] };
 
-const pairKey = (c: { holder: string; certification: string }) => `${c.holder}\u0000${c.certification}`;
 
 /**
  * Every point that counts on `asOf` and no longer does on `by`, by what

@@ -16,7 +16,7 @@ import type { CompiledProgram, CompiledVersion } from '../program/compile';
 import { entryWorth, MONTHLY, SIMPLE } from '../evaluate/contributions';
 import { evaluateResolved } from '../evaluate/evaluate';
 import { resolveLedger } from '../evaluate/options';
-import { monthlyKey } from '../evaluate/tally';
+import { monthlyKey, pairKey } from '../evaluate/slidingWindow';
 import { meetsTier } from '../evaluate/tiers';
 import type { Evaluation } from '../evaluate/types';
 import type { WindowKind } from '../evaluate/window';
@@ -47,7 +47,6 @@ export type Search = {
   readonly creditedPairs: ReadonlySet<string>;
 };
 
-const pairKey = (holder: string, certification: string) => `${holder}\u0000${certification}`;
 // Planned entries are never fee payments: their worth needs no fee.
 const noFee = () => zeroMoney();
 
@@ -92,13 +91,13 @@ export function searchFrom(ledger: Ledger, atBy: Evaluation, version: CompiledVe
     const entry = entries[index] as LedgerEntry;
     if (entry.type === 'certification') {
       // The entry that took the pair's credit in the window (R8); later ones are `already-credited`.
-      if (outcome.reason === undefined) creditedPairs.add(pairKey(entry.holder, entry.certification));
+      if (outcome.reason === undefined) creditedPairs.add(pairKey(entry));
     } else if (entry.type === 'activity' && entry.date.startsWith(month) && entryWorth(entry, version, undefined, noFee).kind === MONTHLY) {
       // A counted entry of a monthly row holds its month (R3); those after `by` are not counted.
       monthsHeld.add(monthlyKey(entry));
     }
   }
-  const validPairs = new Set(atBy.certifications.valid.map((held) => pairKey(held.holder, held.certification)));
+  const validPairs = new Set(atBy.certifications.valid.map(pairKey));
   const base = { sum: pointsSum(atBy), revenue: countedRevenue(ledger, atBy), profile: atBy.certifications.profile, sales: atBy.certifications.sales };
   return { version, targetIndex, by, base, revenuePoints: atBy.revenue.points, monthsHeld, validPairs, creditedPairs };
 }
@@ -124,7 +123,7 @@ export function reachWith(search: Search, entries: readonly LedgerEntry[]): Reac
         break;
       case 'certification': {
         const kind = version.certifications.get(entry.certification)?.kind;
-        const pair = pairKey(entry.holder, entry.certification);
+        const pair = pairKey(entry);
         // Not in the version, or a pair already planned: it adds nothing (R8).
         if (kind === undefined || pairs.has(pair)) break;
         pairs.add(pair);
