@@ -195,12 +195,12 @@ function App() {
       ${analysis !== null && analysis.ok
         ? html`
             <div class="grid">
-              <${Glance} evaluation=${analysis.evaluation} name=${analysis.ledger.partner.name ?? analysis.ledger.partner.id} partnerId=${analysis.ledger.partner.id} />
-              <${Progress} evaluation=${analysis.evaluation} keep=${analysis.keep} tierName=${tierName} />
+              <${Glance} evaluation=${analysis.evaluation} name=${analysis.ledger.partner.name ?? analysis.ledger.partner.id} partnerId=${analysis.ledger.partner.id} renewalTier=${tierName(version.renewalTier)} />
+              <${Progress} evaluation=${analysis.evaluation} version=${version} keep=${analysis.keep} tierName=${tierName} />
             </div>
             <section class="card" aria-labelledby="charts-title">
               <h2 id="charts-title">Points by category</h2>
-              <${CategoryChart} byCategory=${analysis.evaluation.points.byCategory} />
+              <${CategoryChart} byCategory=${analysis.evaluation.points.byCategory} version=${version} />
               <h2>Monthly reviews and forecast</h2>
               <div data-testid="timeline">
                 <${TimelineChart} reviews=${analysis.reviews} lastReview=${analysis.lastReview} tiers=${version.tiers} tierName=${tierName} currency=${analysis.evaluation.program.currency} />

@@ -7,8 +7,8 @@
 import { html } from 'htm/preact';
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PointsByCategory, Review, TierRow } from '@exponential/partner-program';
-import { categoryNames, formatCount, formatMonth, formatMoney } from './format';
+import type { PointsByCategory, ProgramVersion, Review, TierRow } from '@exponential/partner-program';
+import { categoryName, formatCount, formatMonth, formatMoney, tierPoints } from './format';
 
 const FONT = 11;
 /** A generous width per character of the chart font: labels are placed on it, so it errs wide. */
@@ -63,9 +63,9 @@ function ticks(max: number, count: number): number[] {
 const compact = (n: number) => (n >= 1000 ? `${formatCount(Math.round(n / 100) / 10).replace(/\.0$/, '')}k` : String(n));
 
 /** Points by category: one horizontal bar per category of R7, the number beside it. */
-export function CategoryChart({ byCategory }: { byCategory: PointsByCategory }) {
+export function CategoryChart({ byCategory, version }: { byCategory: PointsByCategory; version?: ProgramVersion }) {
   const [ref, width] = useWidth(640);
-  const rows = (Object.keys(byCategory) as (keyof PointsByCategory)[]).map((key) => ({ key, name: categoryNames[key] ?? key, points: byCategory[key] }));
+  const rows = Object.entries(byCategory).map(([key, points]) => ({ key, name: categoryName(key, version), points }));
   const labelWidth = Math.max(...rows.map((r) => textWidth(r.name))) + 8;
   const valueWidth = Math.max(...rows.map((r) => textWidth(formatCount(r.points)))) + 8;
   const rowHeight = 24;
@@ -106,8 +106,8 @@ export function TimelineChart({ reviews, lastReview, tiers, tierName, currency }
   const plot = height - top - bottom;
   const highest = Math.max(1, ...reviews.map((r) => r.points.total));
   // The thresholds worth a line: those up to a quarter above the highest bar (at least the first tier).
-  const shown = tiers.filter((t, i) => i === 0 || t.points <= highest * 1.25);
-  const axisMax = Math.max(highest, ...shown.map((t) => t.points)) * 1.08;
+  const shown = tiers.filter((t, i) => i === 0 || tierPoints(t) <= highest * 1.25);
+  const axisMax = Math.max(highest, ...shown.map(tierPoints)) * 1.08;
   const axis = ticks(axisMax, 4);
   const left = Math.max(...axis.map((v) => textWidth(compact(v)))) + 12;
   const right = Math.max(...shown.map((t) => textWidth(t.name))) + 12;
@@ -119,7 +119,7 @@ export function TimelineChart({ reviews, lastReview, tiers, tierName, currency }
   const every = Math.max(1, Math.ceil((textWidth('Mmm 00') + 6) / step));
   const anchor = Math.max(0, reviews.findIndex((r) => r.date === lastReview));
   const thresholdYs = spreadLabels(
-    shown.map((t) => y(t.points)),
+    shown.map((t) => y(tierPoints(t))),
     FONT + 3,
     top + FONT / 2,
     top + plot - 2,
@@ -156,8 +156,8 @@ export function TimelineChart({ reviews, lastReview, tiers, tierName, currency }
       <line class="axis" x1=${left} y1=${top} x2=${left} y2=${top + plot} />
       ${shown.map(
         (tier, i) => html`<g key=${tier.id} class="threshold-group" data-tier=${tier.id}>
-          <line class=${`threshold ${tierClass(tier.id)}`} x1=${left} x2=${left + plotWidth + 4} y1=${y(tier.points)} y2=${y(tier.points)} />
-          ${Math.abs(thresholdYs[i]! - y(tier.points)) > 1 ? html`<line class="leader" x1=${left + plotWidth + 4} x2=${left + plotWidth + 8} y1=${y(tier.points)} y2=${thresholdYs[i]} />` : null}
+          <line class=${`threshold ${tierClass(tier.id)}`} x1=${left} x2=${left + plotWidth + 4} y1=${y(tierPoints(tier))} y2=${y(tierPoints(tier))} />
+          ${Math.abs(thresholdYs[i]! - y(tierPoints(tier))) > 1 ? html`<line class="leader" x1=${left + plotWidth + 4} x2=${left + plotWidth + 8} y1=${y(tierPoints(tier))} y2=${thresholdYs[i]} />` : null}
           <text class="threshold-label" x=${left + plotWidth + 10} y=${thresholdYs[i]! + 4}>${tier.name}</text>
         </g>`,
       )}

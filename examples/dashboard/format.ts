@@ -5,7 +5,20 @@
  */
 /** The parts of the library's results these functions read (structural, so the browser test can import this file as is). */
 type PointCategory = 'revenue' | 'knowledge' | 'program' | 'certification' | 'partner-year' | 'bonus' | 'special' | 'adjustment';
-type FeeStatus = { readonly status: string; readonly basis?: string; readonly amountDue?: string; readonly annualAmount?: string; readonly paidThrough?: string | null; readonly waivedThrough?: string | null };
+type FeeStatus = {
+  readonly status: string;
+  readonly basis?: string;
+  readonly amountDue?: string;
+  readonly period?: string;
+  readonly annualAmount?: string;
+  readonly paidThrough?: string | null;
+  readonly waivedThrough?: string | null;
+};
+type Named = { readonly id: string; readonly name: string };
+type Requirement = { readonly type: string; readonly min: number | string; readonly kind?: string; readonly certification?: string };
+type Check = { readonly kind: string; readonly certification?: string };
+/** The parts of a program version these functions read. */
+type VersionNames = { readonly categories?: readonly Named[]; readonly certificationKinds?: readonly Named[]; readonly certifications?: readonly Named[] };
 type LedgerIssue = { readonly path: string; readonly message: string };
 
 /** An integer with thousands separators, in a fixed locale (never the host's). */
@@ -51,6 +64,32 @@ export const categoryNames: Readonly<Record<PointCategory, string>> = {
   adjustment: 'Adjustments',
 };
 
+/**
+ * A point category's name: the names above for R7's fixed keys and the built-in program's
+ * categories, else the name the program gives its category, else the id.
+ */
+export function categoryName(key: string, version?: VersionNames): string {
+  return categoryNames[key as PointCategory] ?? version?.categories?.find((c) => c.id === key)?.name ?? key;
+}
+
+/** A tier's points threshold (R9): its points requirement, 0 when it has none. */
+export function tierPoints(tier: { readonly requirements: readonly Requirement[] }): number {
+  const points = tier.requirements.find((r) => r.type === 'points')?.min;
+  return typeof points === 'number' ? points : 0;
+}
+
+/** A requirement check's name: "Points", "Revenue", "Profile certifications" (a kind's pairs), "Holders of …" (a named certification). */
+export function checkName(check: Check, version: VersionNames): string {
+  if (check.kind === 'points') return 'Points';
+  if (check.kind === 'revenue') return 'Revenue';
+  if (check.kind === 'certification') return `Holders of ${version.certifications?.find((c) => c.id === check.certification)?.name ?? check.certification ?? ''}`;
+  const kind = check.kind.replace(/-certifications$/, '');
+  return `${version.certificationKinds?.find((k) => k.id === kind)?.name ?? kind} certifications`;
+}
+
+/** `cloud-security` → `cloudSecurityCertifications`: a kind's key in a shortfall. */
+export const shortfallKey = (kind: string): `${string}Certifications` => `${kind.replace(/-([a-z0-9])/g, (_, next: string) => next.toUpperCase())}Certifications`;
+
 /** Why an entry earns what it earns, in words (the library's reason codes, SPEC §2.1). */
 export const reasonWords: Readonly<Record<string, string>> = {
   'outside-window': 'dated before the window',
@@ -58,10 +97,14 @@ export const reasonWords: Readonly<Record<string, string>> = {
   rejected: 'rejected',
   'evidence-not-met': 'evidence does not meet the row',
   'monthly-limit': 'one per calendar month already counted',
+  'quarterly-limit': 'the limit per calendar quarter already counted',
+  'yearly-limit': 'the limit per calendar year already counted',
+  'window-limit': 'the limit per review window already counted',
   'fee-amount-mismatch': 'amount is not months × the fee',
   'not-in-program-version': 'not in the program version of the date',
   'already-credited': 'this person’s certification is already credited',
   'earned-before-window': 'earned before the window: valid, no points',
+  'points-cap': 'the row’s points cap: counted for the points left under it',
   'pending-approval': 'awaiting approval',
 };
 
@@ -106,13 +149,20 @@ export function describeIssue(issue: Pick<LedgerIssue, 'path' | 'message'>, inpu
 /** How membership holds (R10), in words. */
 export const basisWords: Readonly<Record<string, string>> = { 'basic-points': 'by points, no fee required', 'professional-renewal': 'Professional last partnership year', fee: 'fee paid' };
 
-/** The fee in one line: its status with its through-date. */
-export function feeText(fee: FeeStatus, currency: string): string {
+/** A basis in words; the renewal waiver names the program's renewal tier (`renewalTier`: "Professional" in the built-in program). */
+export function basisText(basis: string, renewalTier = 'Professional'): string {
+  return basis === 'professional-renewal' ? `${renewalTier} last partnership year` : (basisWords[basis] ?? basis);
+}
+
+/** The fee in one line: its status with its through-date; `renewalTier` names the program's renewal tier. */
+export function feeText(fee: FeeStatus, currency: string, renewalTier = 'Professional'): string {
   if (fee.status === 'waived') {
     const renewal = fee.waivedThrough ? formatDate(fee.waivedThrough) : null;
-    if (fee.basis === 'professional-renewal') return `Waived through ${renewal ?? 'the partnership year'} (${basisWords[fee.basis]})`;
+    if (fee.basis === 'professional-renewal') return `Waived through ${renewal ?? 'the partnership year'} (${basisText(fee.basis, renewalTier)})`;
     return `Waived (${basisWords[fee.basis ?? ''] ?? fee.basis})${renewal === null ? '' : `; the renewal waiver runs through ${renewal}`}`;
   }
   if (fee.status === 'paid') return `Paid through ${formatDate(fee.paidThrough ?? null)}`;
-  return `Due: ${formatMoney(fee.amountDue ?? '0', currency)} a month (${formatMoney(fee.annualAmount ?? '0', currency)} a year)`;
+  const period = fee.period ?? 'month';
+  const year = period === 'year' ? '' : ` (${formatMoney(fee.annualAmount ?? '0', currency)} a year)`;
+  return `Due: ${formatMoney(fee.amountDue ?? '0', currency)} a ${period}${year}`;
 }

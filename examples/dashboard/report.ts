@@ -7,8 +7,8 @@
  */
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
-import { parseLedger, type ActivityRow, type LedgerIssue, type Program } from '@exponential/partner-program';
-import { formatCount } from './format';
+import { parseLedger, type ActivityRow, type FeePolicy, type LedgerIssue, type Program } from '@exponential/partner-program';
+import { categoryName, formatCount } from './format';
 import { freshId, versionOn, type LedgerJson } from './model';
 
 /** The entry types a report can have, as the ledger format names them, with what each is. */
@@ -101,10 +101,27 @@ const labels: Record<Field, string> = {
 };
 
 /** A hint under a field, from the program's row: what it earns and what it needs. */
-function hint(field: Field, type: string, row: ActivityRow | undefined, currency: string, fee: string): string {
-  if (field === 'amount') return `${currency}, e.g. 1200.50${type === 'fee-payment' ? `; months × ${fee}` : ''}`;
+/** How many months a fee period has (R11). */
+const periodMonths: Readonly<Record<FeePolicy['period'], number>> = { month: 1, quarter: 3, year: 12 };
+
+/** A fee payment's amount: "months × 45.00"; a quarterly or yearly fee: "months ÷ 3 × 120.00 (whole quarters)". */
+function feeHint(fee: FeePolicy): string {
+  const months = periodMonths[fee.period];
+  return months === 1 ? `months × ${fee.amount}` : `months ÷ ${months} × ${fee.amount} (whole ${fee.period}s)`;
+}
+
+/** A row's limit and cap, as the hint says them: ", at most one a calendar month", ", at most 1,000 points a calendar year". */
+function limitHint(row: ActivityRow): string {
+  const period = (per: string) => (per === 'window' ? 'review window' : `calendar ${per}`);
+  const limit = row.limit === undefined ? '' : `, at most ${row.limit.count === 1 ? 'one' : formatCount(row.limit.count)} a ${period(row.limit.per)}`;
+  const cap = row.cap === undefined ? '' : `, at most ${formatCount(row.cap.points)} points a ${period(row.cap.per)}`;
+  return limit + cap;
+}
+
+function hint(field: Field, type: string, row: ActivityRow | undefined, currency: string, fee: FeePolicy): string {
+  if (field === 'amount') return `${currency}, e.g. 1200.50${type === 'fee-payment' ? `; ${feeHint(fee)}` : ''}`;
   if (row === undefined) return '';
-  if (field === 'activity') return `${formatCount(row.points)}${row.kind === 'minimum' ? '+' : ''} points${row.kind === 'per-attendee' ? ' per attendee' : ''}${row.kind === 'monthly' ? ', at most one a calendar month' : ''} (${row.rule})`;
+  if (field === 'activity') return `${formatCount(row.points)}${row.kind === 'minimum' ? '+' : ''} points${row.kind === 'per-attendee' ? ' per attendee' : ''}${limitHint(row)} (${row.rule})`;
   if (field === 'points' && row.kind === 'minimum') return `At least ${formatCount(row.points)}; blank for the minimum`;
   if (field === 'words') {
     const w = row.evidence?.words;
@@ -121,7 +138,8 @@ export function ReportForm({ input, program, asOf, onAdd }: { input: LedgerJson;
   const version = versionOn(program, fields.date || asOf);
   const rows = version.activities.filter((r) => r.kind !== 'derived');
   const row = fields.type === 'activity' ? rows.find((r) => r.id === fields.activity) : undefined;
-  const categories = [...new Set(version.activities.map((r) => r.category))];
+  // The activity rows' categories in table order, then any other category of the program (time entries may name one).
+  const categories = [...new Set([...version.activities.map((r) => r.category), ...version.categories.map((c) => c.id)])];
   const shown = fieldsFor(fields.type as EntryType, row);
   const entries = input.entries ?? [];
   const index = entries.length;
@@ -156,7 +174,7 @@ export function ReportForm({ input, program, asOf, onAdd }: { input: LedgerJson;
   const control = (field: Field) => {
     const id = `report-${field}`;
     const own = issueAt(field);
-    const note = hint(field, fields.type, row, version.currency, version.fee.monthly);
+    const note = hint(field, fields.type, row, version.currency, version.fee);
     const describedBy = [note ? `${id}-hint` : '', own.length > 0 ? `${id}-issue` : ''].filter(Boolean).join(' ') || undefined;
     const common = { id, name: field, 'aria-invalid': own.length > 0 ? 'true' : undefined, 'aria-describedby': describedBy, onInput: set(field) };
     let input;
@@ -165,7 +183,7 @@ export function ReportForm({ input, program, asOf, onAdd }: { input: LedgerJson;
       input = html`<select ...${common} value=${fields.activity}>
         <option value="">Choose an activity…</option>
         ${categories.map(
-          (category) => html`<optgroup label=${category === 'knowledge' ? 'Knowledge sharing' : category === 'program' ? 'Program activities' : category}>
+          (category) => html`<optgroup label=${categoryName(category, version)}>
             ${rows.filter((r) => r.category === category).map((r) => html`<option value=${r.id}>${r.name}</option>`)}
           </optgroup>`,
         )}

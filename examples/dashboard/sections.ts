@@ -6,14 +6,14 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Component } from 'preact';
-import type { EntryOutcome, Evaluation, ExpiringItem, Ledger, LedgerEntry, Program, RequirementCheck, UpgradePlan } from '@exponential/partner-program';
-import { basisWords, feeText, formatCount, formatDate, formatMoney, isZeroAmount, reasonWords } from './format';
+import type { EntryOutcome, Evaluation, ExpiringItem, Ledger, LedgerEntry, Program, ProgramVersion, RequirementCheck, UpgradePlan } from '@exponential/partner-program';
+import { basisText, checkName, feeText, formatCount, formatDate, formatMoney, isZeroAmount, reasonWords, shortfallKey } from './format';
 import { isPlanned, monthEndOf, planFor, versionOn } from './model';
 
 type TierName = (id: string | null) => string;
 
 /** The tier, the points, revenue, membership, the fee and the window, for the review date. */
-export function Glance({ evaluation: e, name, partnerId }: { evaluation: Evaluation; name: string; partnerId: string }) {
+export function Glance({ evaluation: e, name, partnerId, renewalTier }: { evaluation: Evaluation; name: string; partnerId: string; renewalTier?: string }) {
   const currency = e.program.currency;
   return html`<section class="glance card" aria-labelledby="glance-title" data-as-of=${e.asOf}>
     <h2 id="glance-title"><span class="partner">${name}</span> <span class="partner-id">(${partnerId})</span></h2>
@@ -35,12 +35,12 @@ export function Glance({ evaluation: e, name, partnerId }: { evaluation: Evaluat
       <div>
         <dt>Membership</dt>
         <dd data-testid="membership" data-active=${String(e.membership.active)}>${e.membership.active ? 'Active' : 'Inactive'}</dd>
-        <dd class="sub">${e.membership.basis === null ? 'no basis holds' : basisWords[e.membership.basis]}</dd>
+        <dd class="sub">${e.membership.basis === null ? 'no basis holds' : basisText(e.membership.basis, renewalTier)}</dd>
       </div>
       <div>
         <dt>Fee</dt>
         <dd data-testid="fee" data-status=${e.fee.status}>
-          <span class="fee-status">${feeText(e.fee, currency)}</span>
+          <span class="fee-status">${feeText(e.fee, currency, renewalTier)}</span>
           <span class="sub">Next anniversary: <span data-testid="next-anniversary">${formatDate(e.fee.nextAnniversary)}</span></span>
         </dd>
       </div>
@@ -49,33 +49,29 @@ export function Glance({ evaluation: e, name, partnerId }: { evaluation: Evaluat
   </section>`;
 }
 
-const checkNames: Record<RequirementCheck['kind'], string> = {
-  points: 'Points',
-  revenue: 'Revenue',
-  'profile-certifications': 'Profile certifications',
-  'sales-certifications': 'Sales certifications',
-};
+/** A check's key among the tier's: its kind, and for a named certification which one. */
+const checkKey = (check: RequirementCheck) => (check.kind === 'certification' ? `certification-${check.certification}` : check.kind);
 
-function Requirement({ check, currency }: { check: RequirementCheck; currency: string }) {
+function Requirement({ check, currency, version }: { check: RequirementCheck; currency: string; version: ProgramVersion }) {
   const money = check.kind === 'revenue';
   const show = (v: number | string) => (money ? formatMoney(String(v), currency) : formatCount(Number(v)));
   const need = Number(check.required);
   const have = Math.max(0, Math.min(Number(check.actual), need));
-  const id = `req-${check.kind}`;
-  return html`<div class="requirement" data-kind=${check.kind} data-have=${String(check.actual)} data-need=${String(check.required)} data-short=${String(check.shortfall)} data-met=${String(check.met)}>
-    <label for=${id}>${checkNames[check.kind]}${check.met ? ' ✓' : ''}</label>
+  const id = `req-${checkKey(check)}`;
+  return html`<div class="requirement" data-kind=${check.kind} data-certification=${check.kind === 'certification' ? check.certification : undefined} data-have=${String(check.actual)} data-need=${String(check.required)} data-short=${String(check.shortfall)} data-met=${String(check.met)}>
+    <label for=${id}>${checkName(check, version)}${check.met ? ' ✓' : ''}</label>
     <progress id=${id} max=${need > 0 ? need : 1} value=${need > 0 ? have : 1}></progress>
     <span class="numbers">have ${show(check.actual)} · need ${show(check.required)} · short ${show(check.shortfall)}</span>
   </div>`;
 }
 
 /** One bar per requirement of the next tier; "what keeps this tier" when something leaves before the month end. */
-export function Progress({ evaluation: e, keep, tierName }: { evaluation: Evaluation; keep: UpgradePlan | null; tierName: TierName }) {
+export function Progress({ evaluation: e, version, keep, tierName }: { evaluation: Evaluation; version: ProgramVersion; keep: UpgradePlan | null; tierName: TierName }) {
   const next = e.nextTier;
   const checks = next === null ? [] : (e.requirements.find((r) => r.tier === next.tier)?.checks ?? []);
   return html`<section class="card" data-testid="next-tier" data-tier=${next?.tier ?? ''} aria-labelledby="next-title">
     <h2 id="next-title">${next === null ? `Top tier: ${e.tierName ?? ''}` : `Progress to ${next.tierName}`}</h2>
-    ${next === null ? html`<p>Every tier’s requirements are met.</p>` : checks.map((check) => html`<${Requirement} key=${check.kind} check=${check} currency=${e.program.currency} />`)}
+    ${next === null ? html`<p>Every tier’s requirements are met.</p>` : checks.map((check) => html`<${Requirement} key=${checkKey(check)} check=${check} currency=${e.program.currency} version=${version} />`)}
     ${keep === null ? null : html`<${Keep} plan=${keep} tierName=${tierName} currency=${e.program.currency} />`}
   </section>`;
 }
@@ -256,11 +252,14 @@ export function Planning({ ledger, program, evaluation, tierName, onAddPlanned, 
       : html`<div class="plan-result">
           <p><strong>${tierName(plan!.target)}</strong> by <strong>${formatDate(plan!.by)}</strong>: ${plan!.reachable ? 'reachable with the steps below.' : (plan!.message ?? 'not reachable.')}</p>
           <h3>Shortfall on ${formatDate(plan!.by)}</h3>
-          <ul class="shortfall" data-testid="plan-shortfall" data-points=${s!.points} data-revenue=${s!.revenue} data-profile=${s!.profileCertifications} data-sales=${s!.salesCertifications}>
+          <ul class="shortfall" data-testid="plan-shortfall" ...${Object.fromEntries(version.certificationKinds.map((k) => [`data-${k.id}`, s![shortfallKey(k.id)] ?? 0]))} data-points=${s!.points} data-revenue=${s!.revenue}>
             <li>${formatCount(s!.points)} points</li>
             <li>${formatMoney(s!.revenue, currency)} revenue</li>
-            <li>${s!.profileCertifications} profile certification${s!.profileCertifications === 1 ? '' : 's'}</li>
-            <li>${s!.salesCertifications} sales certification${s!.salesCertifications === 1 ? '' : 's'}</li>
+            ${version.certificationKinds.map((k) => {
+              const n = s![shortfallKey(k.id)] ?? 0;
+              return html`<li data-kind=${k.id}>${n} ${k.id} certification${n === 1 ? '' : 's'}</li>`;
+            })}
+            ${Object.entries(s!.certifications ?? {}).map(([id, n]) => html`<li data-certification=${id}>${n} more ${n === 1 ? 'holder' : 'holders'} of ${version.certifications.find((c) => c.id === id)?.name ?? id}</li>`)}
           </ul>
           <h3>Leaving or expiring before then</h3>
           ${plan!.expiring.length === 0 ? html`<p>Nothing.</p>` : html`<${ExpiringList} items=${plan!.expiring} currency=${currency} />`}

@@ -14,11 +14,19 @@ import type { Column } from './table';
 /** Which date a run reviews, and why: `--as-of`, or today (UTC) by default. */
 export type AsOf = { readonly date: string; readonly defaulted: boolean };
 
-/** A USD amount of a result (at least two decimals): "7500.50" → "$7,500.50", "-450.00" → "-$450.00". */
-export const formatUsd = (amount: string): string => formatMoney(amount, 'USD');
-
 /** Why a fee is waived or a membership held, in words (R10, R11). */
 const basisWords = { 'basic-points': 'enough points', 'professional-renewal': 'Professional renewal', fee: 'fee paid' } as const;
+
+/** A basis in words; the renewal waiver names the program's renewal tier ("Professional renewal" in the built-in program). */
+function basisText(basis: keyof typeof basisWords, renewal: string | undefined): string {
+  return basis === 'professional-renewal' && renewal !== undefined ? `${renewal} renewal` : basisWords[basis];
+}
+
+/** The name of the renewal tier (R11) of the program version a result names, or `undefined` when the program lacks it. */
+export function renewalName(program: Program, version: string): string | undefined {
+  const named = program.versions.find((v) => v.version === version);
+  return named?.tiers.find((tier) => tier.id === named.renewalTier)?.name;
+}
 
 /** A fee date: `null` is past the end of the calendar (the words of `explainEvaluation`). */
 function feeDate(date: string | null | undefined): string {
@@ -27,37 +35,84 @@ function feeDate(date: string | null | undefined): string {
 }
 
 /**
- * "paid through 2027-04-30", "waived through 2027-08-31, Professional renewal", "due $45.00/month";
- * a coverage or waiver that runs past the calendar reads "paid beyond 9999-12-31".
+ * "paid through 2027-04-30", "waived through 2027-08-31, Professional renewal", "due $45.00/month",
+ * "due 500.00 EUR/year" (the program's currency and fee period); a coverage or waiver that runs past
+ * the calendar reads "paid beyond 9999-12-31".
  */
-export function describeFee(fee: FeeStatus): string {
+export function describeFee(fee: FeeStatus, currency = 'USD', renewal?: string): string {
   switch (fee.status) {
     case 'paid':
       return `paid${feeDate(fee.paidThrough)}`;
     case 'waived':
-      return `waived${feeDate(fee.waivedThrough)}${fee.basis ? `, ${basisWords[fee.basis]}` : ''}`;
+      return `waived${feeDate(fee.waivedThrough)}${fee.basis ? `, ${basisText(fee.basis, renewal)}` : ''}`;
     case 'due':
-      return `due ${formatUsd(fee.amountDue ?? '0.00')}/${fee.period ?? 'month'}`;
+      return `due ${formatMoney(fee.amountDue ?? '0.00', currency)}/${fee.period ?? 'month'}`;
   }
 }
 
-/** "active: enough points", "active: Professional renewal", "active: fee paid", "inactive". */
-export function describeMembership(membership: Membership): string {
+/** "active: enough points", "active: Professional renewal" (the program's renewal tier), "active: fee paid", "inactive". */
+export function describeMembership(membership: Membership, renewal?: string): string {
   if (!membership.active) return 'inactive';
-  return membership.basis === null ? 'active' : `active: ${basisWords[membership.basis]}`;
+  return membership.basis === null ? 'active' : `active: ${basisText(membership.basis, renewal)}`;
 }
 
-/** "Gold: 18,140 pts, $5,149.25, 1 profile, 4 sales", or "— (top tier)". */
-export function describeNext(next: Evaluation['nextTier']): string {
+/**
+ * `cloudSecurityCertifications` → `cloud-security`: the kind id of a shortfall key, one of `kinds`
+ * whose key it is, else read back from its camelCase.
+ */
+function kindOfKey(key: string, kinds: readonly string[]): string {
+  return kinds.find((kind) => shortfallKey(kind) === key) ?? key.slice(0, -'Certifications'.length).replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * "Gold: 18,140 pts, $5,149.25, 1 profile, 4 sales", each kind's pairs by its id (one of the program's
+ * `kinds`) in the program's order, then a certification required by name as "solution ×1"; or "— (top tier)".
+ */
+export function describeNext(next: Evaluation['nextTier'], kinds: readonly string[] = [], currency = 'USD'): string {
   if (next === null) return '— (top tier)';
   const s = next.shortfall;
   const parts: string[] = [];
   if (s.points > 0) parts.push(`${formatCount(s.points)} pts`);
-  if (!isZeroAmount(s.revenue)) parts.push(formatUsd(s.revenue));
-  if (s.profileCertifications > 0) parts.push(`${s.profileCertifications} profile`);
-  if (s.salesCertifications > 0) parts.push(`${s.salesCertifications} sales`);
+  if (!isZeroAmount(s.revenue)) parts.push(formatMoney(s.revenue, currency));
+  for (const [key, count] of Object.entries(s)) if (key.endsWith('Certifications') && typeof count === 'number' && count > 0) parts.push(`${formatCount(count)} ${kindOfKey(key, kinds)}`);
+  for (const [certification, count] of Object.entries(s.certifications ?? {})) if (count > 0) parts.push(`${certification} ×${formatCount(count)}`);
   return `${next.tierName}: ${parts.length > 0 ? parts.join(', ') : 'nothing missing'}`;
 }
+
+/** The certification kinds of a program (every version's, in first-defined order) and the certifications some tier requires by name. */
+export function countsOf(program: Program): { readonly kinds: readonly string[]; readonly named: readonly string[] } {
+  const kinds = new Set<string>();
+  const named = new Set<string>();
+  for (const version of program.versions) {
+    for (const kind of version.certificationKinds) kinds.add(kind.id);
+    for (const tier of version.tiers) for (const r of tier.requirements) if (r.type === 'certification') named.add(r.certification);
+  }
+  return { kinds: [...kinds], named: [...named] };
+}
+
+/** The program version in effect on `date`: the latest that starts on or before it, the first before them all. */
+export function versionOn(program: Program, date: string): Program['versions'][number] {
+  let chosen = program.versions[0];
+  for (const version of program.versions) if (version.effectiveFrom <= date) chosen = version;
+  return chosen;
+}
+
+/** The currency of the program version in effect on `date`: what its amounts are in. */
+export function currencyOn(program: Program, date: string): string {
+  return versionOn(program, date).currency;
+}
+
+/** A table's revenue column title: "Revenue (USD)", or "Revenue" when the rows' currencies differ (each cell names its own). */
+export function revenueTitle(currencies: readonly string[]): string {
+  const [first] = currencies;
+  return first !== undefined && currencies.every((c) => c === first) ? `Revenue (${first})` : 'Revenue';
+}
+
+/** `cloud-security` → `cloud_security`: an id in a CSV column name. */
+export const snakeCase = (id: string): string => id.replace(/-/g, '_');
+
+/** `security` → `securityCertifications`: a kind's key in `nextTier.shortfall` (and a plan's shortfall). */
+export const shortfallKey = (kind: string): `${string}Certifications` => `${kind.replace(/-([a-z0-9])/g, (_, next: string) => next.toUpperCase())}Certifications`;
 
 /** "review as of 2026-11-30 (today, UTC)". */
 export function asOfText(asOf: AsOf): string {

@@ -12,7 +12,7 @@ import { exponentialProgram } from '../program/exponentialProgram';
 import { selectVersion } from '../program/resolveProgram';
 import type { Program, ProgramVersion } from '../program/types';
 import { reviewTimeline } from '../timeline/reviewTimeline';
-import { categoryName, categoryRule, tierName, yesNo } from './labels';
+import { categoryName, categoryRule, certificationName, checkName, shortfallCounts, tierName, yesNo } from './labels';
 import { readOptionsObject } from '../readOptions';
 import type { DocumentBlock, DocumentColumn, DocumentModel, DocumentSection, DocumentTable } from './types';
 
@@ -34,13 +34,6 @@ const paragraph = (text: string): DocumentBlock => ({ kind: 'paragraph', text })
 const left = (header: string): DocumentColumn => ({ header, align: 'left' });
 const right = (header: string): DocumentColumn => ({ header, align: 'right' });
 const table = (caption: string, columns: readonly DocumentColumn[], rows: readonly (readonly string[])[]): DocumentTable => ({ kind: 'table', caption, columns, rows });
-
-const checkNames: Record<RequirementCheck['kind'], string> = {
-  points: 'Points',
-  revenue: 'Revenue',
-  'profile-certifications': 'Profile certifications',
-  'sales-certifications': 'Sales certifications',
-};
 
 const basisNames = {
   'basic-points': 'points (no fee required)',
@@ -84,6 +77,26 @@ function dateText(date: string | null | undefined): string {
 
 function checkValue(check: RequirementCheck, key: 'required' | 'actual' | 'shortfall', currency: string): string {
   return check.kind === 'revenue' ? formatAmount(check[key], currency) : formatCount(check[key]);
+}
+
+/** "1 profile and 2 sales": each kind's valid pairs, by kind id, in the version's order (R8). */
+function validCounts(e: Evaluation, version: ProgramVersion): string {
+  const parts = version.certificationKinds.map((row) => {
+    const count = e.certifications[row.id];
+    return `${formatCount(typeof count === 'number' ? count : 0)} ${row.id}`;
+  });
+  return parts.length <= 1 ? (parts[0] ?? '0') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`;
+}
+
+/** " Kestrel Solution Certification: 1 holder." for each certification a tier requires by name; "" when none does (R8, R9). */
+function namedHolders(e: Evaluation, version: ProgramVersion): string {
+  const named = [...new Set(version.tiers.flatMap((tier) => tier.requirements.flatMap((r) => (r.type === 'certification' ? [r.certification] : []))))];
+  return named
+    .map((certification) => {
+      const holders = new Set(e.certifications.valid.filter((c) => c.certification === certification).map((c) => c.holder)).size;
+      return ` ${certificationName(version, certification)}: ${formatCount(holders)} ${holders === 1 ? 'holder' : 'holders'}.`;
+    })
+    .join('');
 }
 
 /**
@@ -150,7 +163,7 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
           requirement.checks.map((check) => [
             tierName(version, requirement.tier),
             yesNo(requirement.met),
-            checkNames[check.kind],
+            checkName(check, version),
             checkValue(check, 'required', currency),
             checkValue(check, 'actual', currency),
             yesNo(check.met),
@@ -187,7 +200,7 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
   const certColumns = [left('Holder'), left('Certification'), left('Kind'), left('Earned'), left('Valid through'), left('Note')];
   sections.push(
     section('certifications', 'Certifications', [
-      paragraph(`Valid on ${e.asOf}: ${formatCount(e.certifications.profile)} profile and ${formatCount(e.certifications.sales)} sales certifications (distinct holder and certification pairs, R8). Certifications that expire before ${horizon} are marked.${calendarEnds}`),
+      paragraph(`Valid on ${e.asOf}: ${validCounts(e, version)} certifications (distinct holder and certification pairs, R8).${namedHolders(e, version)} Certifications that expire before ${horizon} are marked.${calendarEnds}`),
       e.certifications.valid.length === 0
         ? paragraph('No valid certifications.')
         : table('Valid certifications', certColumns, e.certifications.valid.map((c) => certRow(c, c.expiresOn !== undefined && c.expiresOn < horizon ? `expires ${ahead}` : ''))),
@@ -218,8 +231,7 @@ function build(ledger: Ledger, e: Evaluation, program: Program, version: Program
       table(`What ${e.nextTier.tierName} still needs`, [left('Requirement'), right('Shortfall')], [
         ['Points', formatCount(s.points)],
         ['Revenue', money(s.revenue)],
-        ['Profile certifications', formatCount(s.profileCertifications)],
-        ['Sales certifications', formatCount(s.salesCertifications)],
+        ...shortfallCounts(s, version).map(([name, count]) => [name, formatCount(count)]),
       ]),
     );
     const plan = planUpgrade(ledger, { asOf: e.asOf, ...common });

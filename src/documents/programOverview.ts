@@ -4,9 +4,10 @@ import { formatAmount, formatCount, formatMoney } from '../format';
 import { resolveProgram, selectVersion } from '../program/resolveProgram';
 import { readDateOption, readOptionsObject } from '../readOptions';
 import { rules } from '../program/rules';
+import { periodMonths } from '../program/compile';
 import type { Program, ProgramVersion } from '../program/types';
 import type { IsoDate } from '../dates/isoDate';
-import { activityEvidence, activityKind, activityPoints, categoryName, certificationsRequired, tierName, tierRequirements } from './labels';
+import { activityEvidence, activityKind, activityPoints, categoryName, certificationsRequired, kindName, periodsPerYear, pointsRequired, tierName, tierRequirements, tierRevenue } from './labels';
 import type { DocumentBlock, DocumentModel, DocumentSection } from './types';
 
 /** Options of {@link programOverview}. */
@@ -24,24 +25,40 @@ function ruleSources(id: string): readonly string[] {
   return (rules.find((rule) => rule.id === id)?.sources ?? []).filter((text) => /[.!?:]$/.test(text));
 }
 
+/**
+ * What the certification kinds are: the built-in program's sentence for its Profile and Sales
+ * kinds (the program text says so of them), else the kinds named in order.
+ */
+function kindsSentence(version: ProgramVersion): string {
+  const ids = version.certificationKinds.map((row) => row.id);
+  if (ids.length === 2 && ids[0] === 'profile' && ids[1] === 'sales') return 'Profile certifications certify people; each solution has its sales certification.';
+  const names = version.certificationKinds.map((row) => row.name);
+  return names.length === 1 ? `Every certification is of one kind: ${names[0] ?? ''}.` : `Certifications are of ${names.length} kinds: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}.`;
+}
+
 function sections(program: Program, version: ProgramVersion): DocumentSection[] {
   const currency = version.currency;
   const fee = version.fee;
   const money = (amount: string | null) => (amount === null ? 'None' : formatAmount(amount, currency));
-  const annual = multiplyMoney(parseMoney(fee.monthly) as Money, 12).text;
+  const annual = multiplyMoney(parseMoney(fee.amount) as Money, periodsPerYear(fee.period)).text;
+  const months = periodMonths[fee.period];
   const membership = version.tiers.find((tier) => tier.id === version.membershipTier);
   const renewal = tierName(version, version.renewalTier);
   const certificationRow = version.activities.find((row) => row.derivedFrom === 'certification-entries');
   const partnerYearRow = version.activities.find((row) => row.derivedFrom === 'partner-years');
+  const named = version.tiers.some((tier) => tier.requirements.some((r) => r.type === 'certification'));
+  // The rulebook quotes the Exponential program's sentences on membership and the fee: they are this
+  // program's when its fee row cites one of them; another program's fee is quoted from its own row.
+  const exponentialText = ruleSources('R11').includes(fee.source);
   const out: DocumentSection[] = [];
 
   out.push(
     section('two-ways', 'Two Ways to Become a Partner', [
       bullets([
-        `Fee: ${formatMoney(fee.monthly, fee.currency)} per ${fee.period} grants access to the partner program (${fee.rule}).`,
-        `Points: partners who meet the ${membership?.name ?? version.membershipTier} requirements (${membership === undefined ? '' : tierRequirements(membership, currency)}) over the review window are members with no fee required (R10).`,
+        `Fee: ${formatMoney(fee.amount, fee.currency)} per ${fee.period} grants access to the partner program (${fee.rule}).`,
+        `Points: partners who meet the ${membership?.name ?? version.membershipTier} requirements (${membership === undefined ? '' : tierRequirements(membership, version)}) over the review window are members with no fee required (R10).`,
       ]),
-      ...ruleSources('R10').map((text): DocumentBlock => ({ kind: 'quote', text })),
+      ...(exponentialText ? ruleSources('R10') : []).map((text): DocumentBlock => ({ kind: 'quote', text })),
     ]),
   );
 
@@ -67,9 +84,9 @@ function sections(program: Program, version: ProgramVersion): DocumentSection[] 
           { header: 'id', align: 'left' },
           { header: 'Rule', align: 'left' },
         ],
-        rows: version.tiers.map((tier) => [tier.name, formatCount(tier.points), money(tier.revenue), certificationsRequired(tier), tier.id, tier.rule]),
+        rows: version.tiers.map((tier) => [tier.name, pointsRequired(tier), money(tierRevenue(tier)), certificationsRequired(tier, version), tier.id, tier.rule]),
       },
-      paragraph('Certification counts are distinct valid (person, certification) pairs on the review date (R8).'),
+      paragraph(`Certification counts are distinct valid (person, certification) pairs on the review date (R8).${named ? ' A tier that names a certification (×n) needs n distinct people who hold it validly on the review date (R8).' : ''}`),
     ]),
   );
 
@@ -122,7 +139,7 @@ function sections(program: Program, version: ProgramVersion): DocumentSection[] 
       paragraph(
         version.certifications.length === 0
           ? 'This version has no certifications.'
-          : `Profile certifications certify people; each solution has its sales certification. A certification is valid from the day it is earned through its expiry date, inclusive; only valid, approved certifications count (R8).${certificationRow === undefined ? '' : ` Each person and certification earned in the window also credits ${formatCount(certificationRow.points)} points.`}`,
+          : `${kindsSentence(version)} A certification is valid from the day it is earned through its expiry date, inclusive; only valid, approved certifications count (R8).${certificationRow === undefined ? '' : ` Each person and certification earned in the window also credits ${formatCount(certificationRow.points)} points.`}`,
       ),
       ...(version.certifications.length === 0
         ? []
@@ -136,7 +153,7 @@ function sections(program: Program, version: ProgramVersion): DocumentSection[] 
                 { header: 'id', align: 'left' },
                 { header: 'Rule', align: 'left' },
               ],
-              rows: version.certifications.map((row) => [row.name, row.kind === 'profile' ? 'Profile' : 'Sales', row.id, row.rule]),
+              rows: version.certifications.map((row) => [row.name, kindName(version, row.kind), row.id, row.rule]),
             } satisfies DocumentBlock,
           ]),
     ]),
@@ -145,12 +162,14 @@ function sections(program: Program, version: ProgramVersion): DocumentSection[] 
   out.push(
     section('fee', 'Fee and Renewal', [
       bullets([
-        `The fee is ${formatMoney(fee.monthly, fee.currency)} per ${fee.period}, ${formatMoney(annual, fee.currency)} for a year (${fee.rule}).`,
-        `A payment covers its months from its date; a payment made while an earlier one still covers starts when that coverage ends. Its amount must be the months times ${formatMoney(fee.monthly, fee.currency)}, else it does not count (R11).`,
+        `The fee is ${formatMoney(fee.amount, fee.currency)} per ${fee.period}${fee.period === 'year' ? '' : `, ${formatMoney(annual, fee.currency)} for a year`} (${fee.rule}).`,
+        months === 1
+          ? `A payment covers its months from its date; a payment made while an earlier one still covers starts when that coverage ends. Its amount must be the months times ${formatMoney(fee.amount, fee.currency)}, else it does not count (R11).`
+          : `A payment covers its months from its date; a payment made while an earlier one still covers starts when that coverage ends. Its months must be a whole number of ${fee.period}s (${months} months each) and its amount that number times ${formatMoney(fee.amount, fee.currency)}, else it does not count (R11).`,
         `At each partnership anniversary the completed partnership year is reviewed: a partner who reached ${renewal} or higher has the next year's fee waived; the others pay it again each year (R11).`,
         `Partners who meet the ${membership?.name ?? version.membershipTier} requirements need no fee at all (R10). Fee payments never count as revenue (R11).`,
       ]),
-      ...ruleSources('R11').map((text): DocumentBlock => ({ kind: 'quote', text })),
+      ...(exponentialText ? ruleSources('R11') : [fee.source]).map((text): DocumentBlock => ({ kind: 'quote', text })),
     ]),
   );
 

@@ -11,9 +11,8 @@ import type { HeldCertification } from './types';
 
 /** Certifications on the review date (R8). */
 export type CertificationState = {
-  /** Distinct valid (holder, certification) pairs, by kind (the sliding window's count). */
-  readonly profile: number;
-  readonly sales: number;
+  /** The standing's count measures: distinct valid pairs by kind, then holders of certifications required by name (the sliding window's count). */
+  readonly counts: readonly number[];
   readonly valid: readonly HeldCertification[];
   readonly expired: readonly HeldCertification[];
 };

@@ -11,14 +11,15 @@ import type { ActivityEntry, Ledger, LedgerEntry } from '../ledger/types';
 import { compareMoney, multiplyMoney, type Money } from '../money/money';
 import { versionAt, type CompiledVersion } from '../program/compile';
 import type { ActivityRow, RuleId } from '../program/types';
+import { isLimited } from './limits';
 import type { PointCategory } from './types';
 
 /** Points in the window by `points` and `category`. */
 export const SIMPLE = 0;
 /** Revenue: summed exactly, floored on the sum (R2). */
 export const REVENUE = 1;
-/** A row limited to one entry per calendar month (R3). */
-export const MONTHLY = 2;
+/** An entry of a row with a limit or a cap: its row's entries are settled together (R3, src/evaluate/limits.ts). */
+export const LIMITED = 2;
 /** A certification: validity looks beyond the window (R8). */
 export const CERTIFICATION = 3;
 /** A fee payment of the right amount: coverage looks beyond the window (R11). */
@@ -50,9 +51,16 @@ export function activityPoints(entry: ActivityEntry, row: ActivityRow): number |
   }
 }
 
-/** R11: a payment must be exactly `months` × the monthly fee of the version in effect when it was made. */
-function paysExactly(amount: Money, monthly: Money, months: number): boolean {
-  return compareMoney(amount, multiplyMoney(monthly, months)) === 0;
+/** The fee of a version: its amount per period, and the months of a period (R11). */
+export type Fee = CompiledVersion['fee'];
+
+/**
+ * R11: a payment pays whole periods: `months` a multiple of the period's
+ * months, and `amount` exactly that many periods × the fee of the version
+ * in effect when it was made.
+ */
+function paysExactly(amount: Money, fee: Fee, months: number): boolean {
+  return months % fee.months === 0 && compareMoney(amount, multiplyMoney(fee.amount, months / fee.months)) === 0;
 }
 
 /** Where {@link writeWorth} writes: the columns of {@link Contributions}, writable. */
@@ -77,9 +85,9 @@ function columns(): WorthColumns {
  * the columns: the one place that says so, for every review and for the
  * planner's proposed entries ({@link entryWorth}). Columns start zeroed and empty.
  * @param amount - The entry's exact amount (revenue and fee payments).
- * @param fee - The monthly fee of the version in effect on the entry's date (read for fee payments only, R11).
+ * @param fee - The fee of the version in effect on the entry's date (read for fee payments only, R11).
  */
-function writeWorth(out: WorthColumns, index: number, entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: (entry: LedgerEntry) => Money): void {
+function writeWorth(out: WorthColumns, index: number, entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: (entry: LedgerEntry) => Fee): void {
   let kind = SIMPLE;
   let points = 0;
   let category: PointCategory | undefined;
@@ -101,13 +109,15 @@ function writeWorth(out: WorthColumns, index: number, entry: LedgerEntry, versio
       if (row === undefined || earned === undefined) kind = NOT_IN_VERSION;
       else if (earned === null) kind = EVIDENCE_NOT_MET;
       else {
-        kind = row.kind === 'monthly' ? MONTHLY : SIMPLE;
+        kind = isLimited(row) ? LIMITED : SIMPLE;
         points = earned;
         category = row.category;
       }
       break;
     }
     case 'time':
+      // A category of another version of the program earns nothing under this one.
+      if (!version.categories.includes(entry.category)) kind = NOT_IN_VERSION;
       points = entry.minutes;
       category = entry.category;
       rule = 'R4';
@@ -137,9 +147,9 @@ export type EntryWorth = { readonly kind: number; readonly points: number; reado
 /**
  * What one entry is worth under a version (R2–R7, R11), as the reviews count it ({@link writeWorth}).
  * @param amount - The entry's exact amount (revenue and fee payments).
- * @param fee - The monthly fee of the version in effect on the entry's date (fee payments only, R11).
+ * @param fee - The fee of the version in effect on the entry's date (fee payments only, R11).
  */
-export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: () => Money): EntryWorth {
+export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount: Money | undefined, fee: () => Fee): EntryWorth {
   const out = columns();
   writeWorth(out, 0, entry, version, amount, fee);
   return { kind: out.kind[0] as number, points: out.points[0] as number, category: out.category[0], rule: out.rule[0] };
@@ -149,7 +159,7 @@ function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVe
   const entries = ledger.entries;
   const n = entries.length;
   const out = columns();
-  const fee = (entry: LedgerEntry) => versionAt(internals.program, entry.date).monthlyFee;
+  const fee = (entry: LedgerEntry) => versionAt(internals.program, entry.date).fee;
   for (let index = 0; index < n; index++) writeWorth(out, index, entries[index] as LedgerEntry, version, internals.money[index], fee);
   return out as Contributions;
 }

@@ -1,7 +1,8 @@
 import { anniversaryIndex } from '../dates/isoDate';
 import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
-import { versionAt } from '../program/compile';
+import { versionAt, type CompiledVersion } from '../program/compile';
+import type { CertificationState } from './certifications';
 import type { Program } from '../program/types';
 import { contributionsOf } from './contributions';
 import { findLeavingNext } from './leaving';
@@ -12,6 +13,17 @@ import { tallyEntries, type Tally } from './tally';
 import { findHighestTier, shortfallOf } from './tiers';
 import type { Evaluation } from './types';
 import { windowOn, type WindowKind } from './window';
+
+/** The result's certifications (R8): each kind's valid pairs, in the program's order, then the pairs. */
+function certificationsOf(version: CompiledVersion, state: CertificationState): Evaluation['certifications'] {
+  const out: Record<string, unknown> = {};
+  version.kinds.forEach((kind, measure) => {
+    out[kind] = state.counts[measure];
+  });
+  out['valid'] = state.valid;
+  out['expired'] = state.expired;
+  return out as Evaluation['certifications'];
+}
 
 /** Options of {@link evaluate}. */
 export type EvaluateOptions = {
@@ -76,19 +88,14 @@ export function evaluateResolved(ledger: Ledger, internals: LedgerInternals, { a
     window: { from: window.from, to: window.to },
     points: { total, pending: tally.pending, byCategory: tally.byCategory },
     revenue: { total: tally.revenue.text, points: tally.revenuePoints },
-    certifications: {
-      profile: certifications.profile,
-      sales: certifications.sales,
-      valid: certifications.valid,
-      expired: certifications.expired,
-    },
+    certifications: certificationsOf(version, certifications),
     tier: held?.row.id ?? null,
     tierName: held?.row.name ?? null,
     requirements: tiers.requirements,
     nextTier:
       next === undefined || nextRequirements === undefined
         ? null
-        : { tier: next.row.id, tierName: next.row.name, shortfall: shortfallOf(nextRequirements) },
+        : { tier: next.row.id, tierName: next.row.name, shortfall: shortfallOf(version, nextRequirements) },
     membership,
     fee,
     entries: outcomes.list,

@@ -95,9 +95,9 @@ export function feeStatus({ version, joinedOn, anniversary: k, bases, paidThroug
     fee.basis = first;
   } else if (first === 'fee') fee.status = 'paid';
   else {
-    fee.amountDue = version.monthlyFee.text;
-    fee.period = 'month';
-    fee.annualAmount = multiplyMoney(version.monthlyFee, 12).text;
+    fee.amountDue = version.fee.amount.text;
+    fee.period = version.fee.period;
+    fee.annualAmount = multiplyMoney(version.fee.amount, 12 / version.fee.months).text;
   }
   // Beyond 9999-12-31 a date is null, never a real but wrong one (calendarDate).
   if (paid !== null) fee.paidThrough = calendarDate(paid);

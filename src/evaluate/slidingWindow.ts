@@ -4,43 +4,45 @@
  * `evaluate` lets every entry of its window enter once, `reviewTimeline`
  * advances the same window month end by month end, and both read the
  * figures of a review with {@link windowFigures}. Each rule is written here
- * once: the monthly limit and the certification pairs are slots, which
- * change the figures only when their state changes.
+ * once: the certification pairs are slots, which change the figures only
+ * when their state changes; the entries of a row with a limit or a cap are
+ * kept by row and settled when a review reads the figures (limits.ts).
  */
 import { dayKey, type IsoDate } from '../dates/isoDate';
 import type { ActivityEntry, CertificationEntry, LedgerEntry } from '../ledger/types';
+import type { ActivityRow } from '../program/types';
 import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
-import { CERTIFICATION, MONTHLY, REVENUE, SIMPLE } from './contributions';
+import { CERTIFICATION, LIMITED, REVENUE, SIMPLE } from './contributions';
+import { settleRow, type LimitedEntry, type Settled } from './limits';
 import { partnerYearCredits } from './partnerYear';
 import type { Contributions } from './prepare';
 import type { Standing } from './tiers';
-import type { DerivedCredit, PointCategory } from './types';
+import type { DerivedCredit, FixedCategory } from './types';
 import type { DateRange } from './window';
 
-/** Mutable points by category, in the order the result lists them. */
-export type CategoryPoints = { -readonly [K in PointCategory]: number };
+/** Mutable points by category, in the order the result lists them (R7): every key always present. */
+export type CategoryPoints = { [K in FixedCategory]: number } & { [category: string]: number };
 
 /**
- * A (row, month) of a monthly row (R3), or a (holder, certification) pair
- * (R8): how many approved and pending entries of it are in the window, and
- * what it is worth. Its state: 1 while an approved entry holds it, −1 while
- * only pending ones do, else 0.
+ * A (holder, certification) pair (R8): how many approved and pending
+ * entries of it are in the window. Its state: 1 while an approved entry
+ * credits it, −1 while only pending ones would, else 0.
  */
 export type Slot = {
   readonly key: string;
   approved: number;
   pending: number;
   state: -1 | 0 | 1;
-  readonly points: number;
-  readonly category: PointCategory;
-  readonly kind: 'profile' | 'sales' | null;
+  /** The standing's measures this pair counts for: its certification's kind, and the certification when a tier requires it by name (else −1). */
+  readonly kind: number;
+  readonly specific: number;
   /** The review (its day key) that last counted this pair as valid. */
   seen: number;
   /**
    * The earliest approved and the earliest pending entry that entered (by
-   * date, then input order; −1 for none): the one that holds the month or
-   * credits the pair, and the one whose points are pending (R3, R7, R8).
+   * date, then input order; −1 for none): the one that credits the pair,
+   * and the one whose credit is pending (R7, R8).
    * `evaluate` reads them; its entries only enter (the timeline's also leave,
    * and it reads the counts alone).
    */
@@ -48,13 +50,30 @@ export type Slot = {
   pendingHolder: number;
 };
 
+/**
+ * The entries in the window of one row with a limit or a cap (R3): kept in
+ * the order they entered from `head` on, and what the row counts for as
+ * last settled (limits.ts), which a review re-settles when entries moved.
+ */
+export type LimitedRow = {
+  readonly row: ActivityRow;
+  readonly members: number[];
+  head: number;
+  dirty: boolean;
+  approved: number;
+  pending: number;
+  /** The members from `head`, by date then input order, and their decisions, when a review kept them (evaluate's outcomes). */
+  order: number[];
+  decisions: Settled[];
+};
+
 /** The window's running figures, kept as entries enter and leave it. */
 export type SlidingWindow = {
   /** Each entry's day key, by entry index. */
   readonly days: Int32Array;
-  /** Approved points by category, monthly rows included (certification credits and revenue are set per review). */
+  /** Approved points by category, limited rows included once settled (certification credits and revenue are set per review). */
   readonly byCategory: CategoryPoints;
-  /** Points that pending entries would add: simple entries and monthly slots only pending ones hold. */
+  /** Points that pending entries would add: simple entries, and limited rows once settled. */
   pending: number;
   /** Revenue in cents while every amount is whole cents; `inexact` counts those that are not. */
   approvedCents: number;
@@ -65,16 +84,40 @@ export type SlidingWindow = {
   /** Pairs an approved entry in the window credits, and pairs only pending ones would. */
   creditedPairs: number;
   pendingPairs: number;
-  /** Slots by key, and each monthly or certification entry's slot once it has one. */
+  /** Slots by key, and each certification entry's slot once it has one. */
   readonly slots: Map<string, Slot>;
   readonly slotOf: (Slot | undefined)[];
+  /** The limited rows that have had entries in the window, by row id, and whether any moved since the last settling. */
+  readonly limited: Map<string, LimitedRow>;
+  unsettled: boolean;
 };
 
-/** An empty window over a ledger's entries (their day keys, by index). */
-export function openWindow(days: Int32Array): SlidingWindow {
+/**
+ * Zero points in every category, in the result's key order (R7): revenue,
+ * the version's activity categories, then the five other fixed ones.
+ */
+export function zeroCategories(version: CompiledVersion): CategoryPoints {
+  let zero = zeros.get(version);
+  if (zero === undefined) {
+    const byCategory: Record<string, number> = { revenue: 0 };
+    for (const category of version.categories) byCategory[category] = 0;
+    for (const category of ['certification', 'partner-year', 'bonus', 'special', 'adjustment']) byCategory[category] = 0;
+    zero = byCategory as CategoryPoints;
+    zeros.set(version, zero);
+  }
+  // Built key by key in the template's order: every window of the version shares one shape (a spread copy was measured 8–20 % slower on a repeated evaluate).
+  const copy: Record<string, number> = {};
+  for (const key in zero) copy[key] = 0;
+  return copy as CategoryPoints;
+}
+
+const zeros = new WeakMap<CompiledVersion, CategoryPoints>();
+
+/** An empty window over a ledger's entries (their day keys, by index), for a version's categories. */
+export function openWindow(days: Int32Array, version: CompiledVersion): SlidingWindow {
   return {
     days,
-    byCategory: { revenue: 0, knowledge: 0, program: 0, certification: 0, 'partner-year': 0, bonus: 0, special: 0, adjustment: 0 },
+    byCategory: zeroCategories(version),
     pending: 0,
     approvedCents: 0,
     pendingCents: 0,
@@ -84,6 +127,8 @@ export function openWindow(days: Int32Array): SlidingWindow {
     pendingPairs: 0,
     slots: new Map(),
     slotOf: denseArray(days.length),
+    limited: new Map(),
+    unsettled: false,
   };
 }
 
@@ -98,10 +143,6 @@ export function denseArray<T>(length: number): (T | undefined)[] {
   return array;
 }
 
-/** The calendar month an entry of a monthly row holds: one per row and month (R3). */
-export function monthlyKey(entry: ActivityEntry): string {
-  return `${entry.activity}|${entry.date.slice(0, 7)}`;
-}
 
 /** The key of a (holder, certification) pair; `\u0000` sorts first, so keys sort by holder, then certification (R8). */
 export function pairKey(pair: { readonly holder: string; readonly certification: string }): string {
@@ -109,45 +150,28 @@ export function pairKey(pair: { readonly holder: string; readonly certification:
 }
 
 /**
- * The slot of a monthly or certification entry of the version (made on first
- * use), or `undefined` for a certification the version does not have.
+ * The slot of a certification entry of the version (made on first use), or
+ * `undefined` for a certification the version does not have.
  */
-export function slotFor(window: SlidingWindow, entry: LedgerEntry, index: number, contributions: Contributions, version: CompiledVersion): Slot | undefined {
+export function slotFor(window: SlidingWindow, entry: CertificationEntry, index: number, version: CompiledVersion): Slot | undefined {
   let slot = window.slotOf[index];
   if (slot !== undefined) return slot;
-  let key: string;
-  let points = 0;
-  let category: PointCategory = 'certification';
-  let kind: Slot['kind'] = null;
-  if (entry.type === 'certification') {
-    const row = version.certifications.get(entry.certification);
-    if (row === undefined) return undefined;
-    key = pairKey(entry);
-    kind = row.kind;
-  } else {
-    key = monthlyKey(entry as ActivityEntry);
-    points = contributions.points[index] as number;
-    category = contributions.category[index] as PointCategory;
-  }
+  const measures = version.measures.get(entry.certification);
+  if (measures === undefined) return undefined;
+  const key = pairKey(entry);
   slot = window.slots.get(key);
   if (slot === undefined) {
-    slot = { key, approved: 0, pending: 0, state: 0, points, category, kind, seen: -1, holder: -1, pendingHolder: -1 };
+    slot = { key, approved: 0, pending: 0, state: 0, kind: measures.kind, specific: measures.specific, seen: -1, holder: -1, pendingHolder: -1 };
     window.slots.set(key, slot);
   }
   window.slotOf[index] = slot;
   return slot;
 }
 
-/** Adds (`by` 1) or takes back (−1) what a slot in `state` gives the figures: a credited pair or approved points (1), a pending pair or pending points (−1). */
-function countState(window: SlidingWindow, slot: Slot, state: -1 | 0 | 1, by: 1 | -1): void {
-  const pair = slot.kind !== null;
-  if (state === 1) {
-    if (pair) window.creditedPairs += by;
-    else window.byCategory[slot.category] += by * slot.points;
-  } else if (state === -1) {
-    if (pair) window.pendingPairs += by;
-    else window.pending += by * slot.points;
-  }
+/** Adds (`by` 1) or takes back (−1) what a slot in `state` gives the figures: a credited pair (1) or a pending one (−1). */
+function countState(window: SlidingWindow, state: -1 | 0 | 1, by: 1 | -1): void {
+  if (state === 1) window.creditedPairs += by;
+  else if (state === -1) window.pendingPairs += by;
 }
 
 /** Counts one entry of a slot in (`sign` 1) or out (−1), and moves the figures when the slot's state changes. */
@@ -156,15 +180,16 @@ function moveSlot(window: SlidingWindow, slot: Slot, approved: boolean, sign: 1 
   else slot.pending += sign;
   const state = slot.approved > 0 ? 1 : slot.pending > 0 ? -1 : 0;
   if (state === slot.state) return;
-  countState(window, slot, slot.state, -1);
-  countState(window, slot, state, 1);
+  countState(window, slot.state, -1);
+  countState(window, state, 1);
   slot.state = state;
 }
 
 /**
  * An entry enters (`sign` 1) or leaves (−1) the window: what it adds to the
  * figures (R2–R8, R7 statuses). Rejected entries, fee payments and entries
- * the version does not count add nothing.
+ * the version does not count add nothing. Entries leave in the order they
+ * entered (the timeline's: by date, then input order).
  */
 export function slide(window: SlidingWindow, entry: LedgerEntry, index: number, contributions: Contributions, money: readonly (Money | undefined)[], version: CompiledVersion, sign: 1 | -1): void {
   const status = entry.status;
@@ -173,8 +198,10 @@ export function slide(window: SlidingWindow, entry: LedgerEntry, index: number, 
   switch (contributions.kind[index]) {
     case SIMPLE: {
       const points = sign * (contributions.points[index] as number);
-      if (approved) window.byCategory[contributions.category[index] as PointCategory] += points;
-      else window.pending += points;
+      if (approved) {
+        const category = contributions.category[index] as string;
+        window.byCategory[category] = (window.byCategory[category] as number) + points;
+      } else window.pending += points;
       return;
     }
     case REVENUE: {
@@ -186,9 +213,11 @@ export function slide(window: SlidingWindow, entry: LedgerEntry, index: number, 
       if (Math.abs(window.approvedCents) + Math.abs(window.pendingCents) > Number.MAX_SAFE_INTEGER) window.overflowed = true;
       return;
     }
-    case MONTHLY:
+    case LIMITED:
+      moveLimited(window, (entry as ActivityEntry).activity, index, version, sign);
+      return;
     case CERTIFICATION: {
-      const slot = slotFor(window, entry, index, contributions, version);
+      const slot = slotFor(window, entry as CertificationEntry, index, version);
       if (slot === undefined) return;
       moveSlot(window, slot, approved, sign);
       if (sign === 1) {
@@ -206,14 +235,63 @@ export function slide(window: SlidingWindow, entry: LedgerEntry, index: number, 
   }
 }
 
+/** An entry of a limited row enters or leaves its row's members, which the next review settles (kept apart from `slide`, which V8 then inlines). */
+function moveLimited(window: SlidingWindow, id: string, index: number, version: CompiledVersion, sign: 1 | -1): void {
+  let row = window.limited.get(id);
+  if (row === undefined) {
+    row = { row: version.activities.get(id) as ActivityRow, members: [], head: 0, dirty: false, approved: 0, pending: 0, order: [], decisions: [] };
+    window.limited.set(id, row);
+  }
+  if (sign === 1) row.members.push(index);
+  else if (row.members[row.head] === index) row.head++;
+  else row.members.splice(row.members.indexOf(index), 1);
+  row.dirty = true;
+  window.unsettled = true;
+}
+
 /**
- * The distinct pairs valid on `date` by kind (R8): approved certifications of
- * the version earned on or before it (`certified`, whichever window they
- * were earned in) and not expired on it, each pair once.
+ * Settles the limited rows whose entries moved since they were last settled
+ * (R3, limits.ts) and moves their points in the figures. With `keep`, each
+ * row keeps its members' order and decisions, for the outcomes.
  */
-export function validPairs(window: SlidingWindow, entries: readonly LedgerEntry[], certified: readonly number[], date: IsoDate): { profile: number; sales: number } {
-  let profile = 0;
-  let sales = 0;
+export function settleLimited(window: SlidingWindow, entries: readonly LedgerEntry[], contributions: Contributions, keep: boolean): void {
+  if (!window.unsettled) return;
+  window.unsettled = false;
+  const days = window.days;
+  for (const limited of window.limited.values()) {
+    if (!limited.dirty) continue;
+    limited.dirty = false;
+    const order = limited.head === 0 ? limited.members.slice() : limited.members.slice(limited.head);
+    // Evaluate's entries enter in input order: the rule reads them by date, then input order.
+    let sorted = true;
+    for (let k = 1; k < order.length && sorted; k++) sorted = (days[order[k - 1] as number] as number) <= (days[order[k] as number] as number);
+    if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+    const items: LimitedEntry[] = order.map((index) => ({ day: days[index] as number, approved: (entries[index] as LedgerEntry).status === 'approved', worth: contributions.points[index] as number }));
+    const decisions: Settled[] = [];
+    const figures = settleRow(limited.row, items, keep ? decisions : undefined);
+    const category = limited.row.category;
+    window.byCategory[category] = (window.byCategory[category] as number) + figures.approved - limited.approved;
+    window.pending += figures.pending - limited.pending;
+    limited.approved = figures.approved;
+    limited.pending = figures.pending;
+    if (keep) {
+      limited.order = order;
+      limited.decisions = decisions;
+    }
+  }
+}
+
+/**
+ * The standing's count measures on `date` (R8, R9): the distinct pairs valid
+ * then by kind, then the distinct valid holders of each certification a tier
+ * requires by name — from the approved certifications of the version earned
+ * on or before it (`certified`, whichever window they were earned in) and
+ * not expired on it, each pair once.
+ */
+export function validPairs(window: SlidingWindow, version: CompiledVersion, entries: readonly LedgerEntry[], certified: readonly number[], date: IsoDate): number[] {
+  const counts: number[] = [];
+  const measures = version.kinds.length + version.specific.length;
+  for (let m = 0; m < measures; m++) counts.push(0);
   const stamp = dayKey(date);
   for (const index of certified) {
     const entry = entries[index] as CertificationEntry;
@@ -221,10 +299,11 @@ export function validPairs(window: SlidingWindow, entries: readonly LedgerEntry[
     const slot = window.slotOf[index] as Slot;
     if (slot.seen === stamp) continue;
     slot.seen = stamp;
-    if (slot.kind === 'profile') profile++;
-    else sales++;
+    (counts[slot.kind] as number)++;
+    // Distinct pairs of one certification are distinct holders.
+    if (slot.specific >= 0) (counts[version.kinds.length + slot.specific] as number)++;
   }
-  return { profile, sales };
+  return counts;
 }
 
 /** What a review of the window yields (R1–R9 inputs). */
@@ -286,8 +365,8 @@ export function exactRevenueOf(
 export type WindowPass = { readonly state: SlidingWindow; readonly window: DateRange; readonly fromDay: number; readonly toDay: number; readonly certified: number[] };
 
 /** An empty pass over `window`. */
-export function openPass(days: Int32Array, window: DateRange): WindowPass {
-  return { state: openWindow(days), window, fromDay: dayKey(window.from), toDay: dayKey(window.to), certified: [] };
+export function openPass(days: Int32Array, window: DateRange, version: CompiledVersion): WindowPass {
+  return { state: openWindow(days, version), window, fromDay: dayKey(window.from), toDay: dayKey(window.to), certified: [] };
 }
 
 /**
@@ -299,12 +378,12 @@ export function enter(pass: WindowPass, entry: LedgerEntry, index: number, day: 
   const { state } = pass;
   if (day >= pass.fromDay) slide(state, entry, index, contributions, money, version, 1);
   if (contributions.kind[index] === CERTIFICATION) {
-    if (day < pass.fromDay) slotFor(state, entry, index, contributions, version);
+    if (day < pass.fromDay) slotFor(state, entry as CertificationEntry, index, version);
     if (entry.status === 'approved' && state.slotOf[index] !== undefined) pass.certified.push(index);
   }
 }
 
-/** The figures of a pass every entry has entered, and its valid pairs (R8). */
+/** The figures of a pass every entry has entered, its limited rows settled (kept for outcomes with `keep`) and its valid pairs (R3, R8). */
 export function passFigures(
   pass: WindowPass,
   entries: readonly LedgerEntry[],
@@ -312,9 +391,11 @@ export function passFigures(
   money: readonly (Money | undefined)[],
   version: CompiledVersion,
   joinedOn: IsoDate,
+  keep: boolean,
 ): WindowFigures {
   const { state, window } = pass;
-  const valid = validPairs(state, entries, pass.certified, window.to);
+  settleLimited(state, entries, contributions, keep);
+  const valid = validPairs(state, version, entries, pass.certified, window.to);
   return windowFigures(state, version, joinedOn, window, valid, exactRevenueOf(entries, state.days, contributions, money, null, pass.fromDay, pass.toDay));
 }
 
@@ -322,14 +403,16 @@ export function passFigures(
  * The figures of one review on `window.to`: points by category, revenue
  * floored on its exact sum (R2), certification credits (R8), partner-year
  * credits (R5), the total and the pending rise (R7), and the standing the
- * tiers are checked against (R9).
+ * tiers are checked against (R9). The limited rows must be settled
+ * ({@link settleLimited}).
+ * @param counts - The standing's count measures ({@link validPairs}).
  */
 export function windowFigures(
   state: SlidingWindow,
   version: CompiledVersion,
   joinedOn: IsoDate,
   window: DateRange,
-  valid: { readonly profile: number; readonly sales: number },
+  counts: readonly number[],
   exactRevenue: ExactRevenue,
 ): WindowFigures {
   let revenue: Money;
@@ -351,11 +434,11 @@ export function windowFigures(
   byCategory.revenue = revenuePoints;
   const derived = partnerYearCredits(joinedOn, version, window);
   for (const year of derived) byCategory['partner-year'] += year.points;
-  const sum =
-    byCategory.revenue + byCategory.knowledge + byCategory.program + byCategory.certification + byCategory['partner-year'] + byCategory.bonus + byCategory.special + byCategory.adjustment;
+  let sum = 0;
+  for (const key in byCategory) sum += byCategory[key] as number;
   const total = Math.max(0, sum);
   const pending = pendingRise(sum, state.pending + state.pendingPairs * credit, revenuePoints, revenueIfApproved);
-  return { byCategory, revenue, revenuePoints, sum, total, pending, derived, standing: { points: total, revenue, profile: valid.profile, sales: valid.sales } };
+  return { byCategory, revenue, revenuePoints, sum, total, pending, derived, standing: { points: total, revenue, counts } };
 }
 
 /**

@@ -2,23 +2,25 @@
  * One review of a ledger's entries (R1–R8) on the sliding window: every
  * entry of the window enters it once (src/evaluate/slidingWindow.ts, the
  * code `reviewTimeline` advances month by month), and each entry gets its
- * outcome. Which entry of a monthly row holds its month and which
- * certification credits its pair is the slot's: its earliest entries.
+ * outcome. Which entries of a row with a limit or a cap count, and for how
+ * much, is settled by row (limits.ts); which certification credits its pair
+ * is the slot's: its earliest entries.
  */
 import type { Ledger, LedgerEntry } from '../ledger/types';
 import type { Money } from '../money/money';
 import type { CompiledVersion } from '../program/compile';
 import type { RuleId } from '../program/types';
-import { CERTIFICATION, contributionsOf, EVIDENCE_NOT_MET, FEE, FEE_MISMATCH, MONTHLY, NOT_IN_VERSION, REVENUE } from './contributions';
+import { CERTIFICATION, contributionsOf, EVIDENCE_NOT_MET, FEE, FEE_MISMATCH, LIMITED, NOT_IN_VERSION, REVENUE } from './contributions';
+import { limitReason } from './limits';
 import { heldCertifications, type CertificationState } from './certifications';
 import { record, type OutcomeSink } from './outcomes';
 import type { Prepared } from './prepare';
-import { enter, openPass, passFigures, type CategoryPoints, type Slot, type SlidingWindow, type WindowFigures } from './slidingWindow';
+import { enter, openPass, passFigures, type CategoryPoints, type LimitedRow, type Slot, type SlidingWindow, type WindowFigures } from './slidingWindow';
 import type { Standing } from './tiers';
 import type { DerivedCredit } from './types';
 import type { DateRange } from './window';
 
-export { monthlyKey, pendingRise, type CategoryPoints } from './slidingWindow';
+export { pendingRise, type CategoryPoints } from './slidingWindow';
 
 /** Everything one review of the entries yields. */
 export type Tally = {
@@ -69,11 +71,10 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
   const entries = ledger.entries;
   const days = internals.days;
   const money = internals.money;
-  const pass = openPass(days, window);
-  const year = alsoFor === undefined ? null : openPass(days, alsoFor);
+  const pass = openPass(days, window, version);
+  const year = alsoFor === undefined ? null : openPass(days, alsoFor, version);
   // Dates compare as integers YYYYMMDD, parsed once by parseLedger.
   const { fromDay, toDay: asOfDay, state } = pass;
-  const monthly: number[] = [];
   // Every certification on or before the review, for its outcome.
   const certificationEntries: number[] = [];
 
@@ -115,11 +116,11 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
         if (status === 'approved') record(outcomes, index, 'counted', 0, 'R2');
         else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
         continue;
-      case MONTHLY:
-        monthly.push(index);
+      case LIMITED:
+        // Recorded once its row is settled.
         continue;
       case NOT_IN_VERSION:
-        record(outcomes, index, 'excluded', 0, 'R3', 'not-in-program-version');
+        record(outcomes, index, 'excluded', 0, rule[index] as RuleId, 'not-in-program-version');
         continue;
       case EVIDENCE_NOT_MET:
         record(outcomes, index, 'excluded', 0, 'R3', 'evidence-not-met');
@@ -131,44 +132,57 @@ export function tallyEntries({ ledger, internals, version, window, outcomes, als
   }
 
   const joinedOn = ledger.partner.joinedOn;
-  const figures = passFigures(pass, entries, contributions, money, version, joinedOn);
-  const { profile, sales } = figures.standing;
-  let certifications: CertificationState = { profile, sales, valid: [], expired: [] };
+  const figures = passFigures(pass, entries, contributions, money, version, joinedOn, outcomes !== null);
+  const counts = figures.standing.counts;
+  let certifications: CertificationState = { counts, valid: [], expired: [] };
   if (outcomes !== null) {
-    for (const index of monthly) recordSlotted(outcomes, state, index, entries[index] as LedgerEntry, points[index] as number, true);
+    for (const limited of state.limited.values()) recordLimited(outcomes, limited, points);
     for (const index of certificationEntries) {
       const entry = entries[index] as LedgerEntry;
       if (state.slotOf[index] === undefined) record(outcomes, index, 'excluded', 0, 'R8', 'not-in-program-version');
       else if ((days[index] as number) < fromDay) {
         if (entry.status === 'approved') record(outcomes, index, 'counted', 0, 'R8', 'earned-before-window');
         else record(outcomes, index, 'pending', 0, 'R7', 'pending-approval');
-      } else recordSlotted(outcomes, state, index, entry, version.certificationPoints, false);
+      } else recordPair(outcomes, state, index, entry, version.certificationPoints);
     }
-    certifications = { profile, sales, ...heldCertifications(state, entries, pass.certified, window.to) };
+    certifications = { counts, ...heldCertifications(state, entries, pass.certified, window.to) };
   }
   const { byCategory, revenue, revenuePoints, total, pending, derived, standing } = figures;
-  const also = year === null ? undefined : passFigures(year, entries, contributions, money, version, joinedOn);
+  const also = year === null ? undefined : passFigures(year, entries, contributions, money, version, joinedOn, false);
   return { byCategory, revenue, revenuePoints, total, pending, certifications, derived, standing, also };
 }
 
 /**
- * The outcome of an entry of a slot in the window: a monthly row's month (R3)
- * or a certification pair (R8). The slot's holder, the earliest approved
- * entry, holds the month or credits the pair; a pending entry's points are
- * pending only while no approved entry holds the slot, and only the
- * earliest pending one's. The other entries of a monthly slot are over the
- * limit; those of a pair count once (already credited), or add nothing pending.
+ * The outcomes of a limited row's entries in the window, as settled (R3,
+ * R7): counted for what they earn (`points-cap` when the cap left them less
+ * than they are worth), pending for what they would add, or over the limit.
  */
-function recordSlotted(outcomes: OutcomeSink, state: SlidingWindow, index: number, entry: LedgerEntry, worth: number, monthly: boolean): void {
+function recordLimited(outcomes: OutcomeSink, limited: LimitedRow, points: readonly number[]): void {
+  const reason = limited.row.limit === undefined ? undefined : limitReason[limited.row.limit.per];
+  limited.order.forEach((index, position) => {
+    const { earned, limited: over } = limited.decisions[position] as { earned: number; limited: boolean };
+    const entry = outcomes.ledger.entries[index] as LedgerEntry;
+    if (over) record(outcomes, index, 'excluded', 0, 'R3', reason);
+    else if (entry.status !== 'approved') record(outcomes, index, 'pending', earned, 'R7', 'pending-approval');
+    else if (earned < (points[index] as number)) record(outcomes, index, 'counted', earned, 'R3', 'points-cap');
+    else record(outcomes, index, 'counted', earned, 'R3');
+  });
+}
+
+/**
+ * The outcome of a certification of a pair in the window (R8): the slot's
+ * holder, the earliest approved entry, credits the pair; a pending entry's
+ * credit is pending only while no approved entry holds the pair, and only
+ * the earliest pending one's. The other entries count once (already
+ * credited), or add nothing pending.
+ */
+function recordPair(outcomes: OutcomeSink, state: SlidingWindow, index: number, entry: LedgerEntry, worth: number): void {
   const slot = state.slotOf[index] as Slot;
-  const rule: RuleId = monthly ? 'R3' : 'R8';
   if (entry.status === 'approved') {
-    if (slot.holder === index) record(outcomes, index, 'counted', worth, rule);
-    else if (monthly) record(outcomes, index, 'excluded', 0, 'R3', 'monthly-limit');
+    if (slot.holder === index) record(outcomes, index, 'counted', worth, 'R8');
     else record(outcomes, index, 'counted', 0, 'R8', 'already-credited');
     return;
   }
   const earns = slot.state !== 1 && slot.pendingHolder === index;
-  if (earns || !monthly) record(outcomes, index, 'pending', earns ? worth : 0, 'R7', 'pending-approval');
-  else record(outcomes, index, 'excluded', 0, 'R3', 'monthly-limit');
+  record(outcomes, index, 'pending', earns ? worth : 0, 'R7', 'pending-approval');
 }

@@ -9,11 +9,14 @@ export type ExclusionReason =
   | 'rejected'
   | 'evidence-not-met'
   | 'monthly-limit'
+  | 'quarterly-limit'
+  | 'yearly-limit'
+  | 'window-limit'
   | 'fee-amount-mismatch'
   | 'not-in-program-version';
 
-/** Why a counted entry earns 0 points (SPEC §2.1). */
-export type CountedReason = 'already-credited' | 'earned-before-window';
+/** Why a counted entry earns 0 points, or (`points-cap`) fewer than it is worth (SPEC §2.1). */
+export type CountedReason = 'already-credited' | 'earned-before-window' | 'points-cap';
 
 /** The outcome of one input entry, in input order; `rule` is the rule that decided it. */
 export type EntryOutcome =
@@ -21,40 +24,51 @@ export type EntryOutcome =
   | { readonly id: string; readonly outcome: 'pending'; readonly points: number; readonly rule: RuleId; readonly reason: 'pending-approval'; readonly amount?: string }
   | { readonly id: string; readonly outcome: 'excluded'; readonly points: 0; readonly rule: RuleId; readonly reason: ExclusionReason; readonly amount?: string };
 
-/** Points by category (R7): all eight keys, always. */
-export type PointsByCategory = {
-  readonly revenue: number;
-  readonly knowledge: number;
-  readonly program: number;
-  readonly certification: number;
-  readonly 'partner-year': number;
-  readonly bonus: number;
-  readonly special: number;
-  readonly adjustment: number;
-};
+/** The six point categories every program has (R7), besides its activity categories. */
+export type FixedCategory = 'revenue' | 'certification' | 'partner-year' | 'bonus' | 'special' | 'adjustment';
 
-/** A point category key. */
-export type PointCategory = keyof PointsByCategory;
+/**
+ * Points by category (R7): `revenue`, then the program's activity
+ * categories (the built-in program's `knowledge` and `program`), then
+ * `certification`, `partner-year`, `bonus`, `special` and `adjustment`; every
+ * key always present.
+ */
+export type PointsByCategory = { readonly [K in FixedCategory]: number } & { readonly [category: string]: number };
+
+/** A point category key: a fixed one or an activity category of the program. */
+export type PointCategory = string;
 
 /** A certification held by a person. */
 export type HeldCertification = { readonly holder: string; readonly certification: string; readonly date: IsoDate; readonly expiresOn?: IsoDate };
 
-/** One requirement of a tier, checked (R9). Money figures are decimal strings. */
+/**
+ * One requirement of a tier, checked (R8, R9), in the tier's order. Money
+ * figures are decimal strings. A kind K's valid pairs are checked as
+ * `` `${K}-certifications` `` (the built-in `profile-certifications` and
+ * `sales-certifications`); a specific certification's holders as `certification`.
+ */
 export type RequirementCheck =
   | { readonly kind: 'points'; readonly required: number; readonly actual: number; readonly met: boolean; readonly shortfall: number }
   | { readonly kind: 'revenue'; readonly required: string; readonly actual: string; readonly met: boolean; readonly shortfall: string }
-  | { readonly kind: 'profile-certifications' | 'sales-certifications'; readonly required: number; readonly actual: number; readonly met: boolean; readonly shortfall: number };
+  | { readonly kind: `${string}-certifications`; readonly required: number; readonly actual: number; readonly met: boolean; readonly shortfall: number }
+  | { readonly kind: 'certification'; readonly certification: string; readonly required: number; readonly actual: number; readonly met: boolean; readonly shortfall: number };
 
 /** A tier's requirements, each checked; a table "None" has no check. */
 export type TierRequirements = { readonly tier: string; readonly met: boolean; readonly checks: readonly RequirementCheck[] };
 
-/** What the next tier still needs; zero where there is nothing to do. */
+/**
+ * What the next tier still needs; zero where there is nothing to do:
+ * `points`, `revenue`, one `` `${camelCase(K)}Certifications` `` per
+ * certification kind K of the program (the built-in `profileCertifications`
+ * and `salesCertifications`), and, when some tier of the version requires a
+ * certification by name, `certifications` with each such certification's
+ * missing holders.
+ */
 export type Shortfall = {
   readonly points: number;
   readonly revenue: string;
-  readonly profileCertifications: number;
-  readonly salesCertifications: number;
-};
+  readonly certifications?: { readonly [certification: string]: number };
+} & { readonly [kindCertifications: `${string}Certifications`]: number };
 
 /** How membership holds (R10), in order of precedence. */
 export type MembershipBasis = 'basic-points' | 'professional-renewal' | 'fee';
@@ -67,7 +81,8 @@ export type FeeStatus = {
   readonly status: 'waived' | 'paid' | 'due';
   readonly basis?: 'basic-points' | 'professional-renewal';
   readonly amountDue?: string;
-  readonly period?: 'month';
+  /** The fee period of `amountDue` (R11). */
+  readonly period?: 'month' | 'quarter' | 'year';
   readonly annualAmount?: string;
   /** The last day paid for; `null` when the coverage runs past 9999-12-31. */
   readonly paidThrough?: IsoDate | null;
@@ -103,12 +118,11 @@ export type Evaluation = {
   readonly window: DateRange;
   readonly points: { readonly total: number; readonly pending: number; readonly byCategory: PointsByCategory };
   readonly revenue: { readonly total: string; readonly points: number };
+  /** The valid pairs of each certification kind of the program (the built-in `profile` and `sales`), then the pairs. */
   readonly certifications: {
-    readonly profile: number;
-    readonly sales: number;
     readonly valid: readonly HeldCertification[];
     readonly expired: readonly HeldCertification[];
-  };
+  } & { readonly [kind: string]: number | readonly HeldCertification[] };
   readonly tier: string | null;
   readonly tierName: string | null;
   readonly requirements: readonly TierRequirements[];

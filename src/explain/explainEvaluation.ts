@@ -60,11 +60,12 @@ const requirementCheck: Fits = (value, path) => {
     case 'revenue':
       return shape({ met: flag, required: money, actual: money, shortfall: money })(value, path);
     case 'points':
-    case 'profile-certifications':
-    case 'sales-certifications':
       return countCheck(value, path);
+    case 'certification':
+      return shape({ certification: text, met: flag, required: integer, actual: integer, shortfall: integer })(value, path);
     default:
-      return `${path}.kind`;
+      // A certification kind K's check: `${K}-certifications` (R8).
+      return typeof kind === 'string' && kind.endsWith('-certifications') ? countCheck(value, path) : `${path}.kind`;
   }
 };
 
@@ -112,11 +113,16 @@ function describeCheck(check: RequirementCheck, currency: string): string {
       return `${plural(check.actual, 'point')} (${formatCount(check.required)} needed)`;
     case 'revenue':
       return `${formatMoney(check.actual, currency)} revenue (${formatMoney(check.required, currency)} needed)`;
-    case 'profile-certifications':
-      return `${plural(check.actual, 'profile certification')} (${check.required} needed)`;
-    case 'sales-certifications':
-      return `${plural(check.actual, 'sales certification')} (${check.required} needed)`;
+    case 'certification':
+      return `${plural(check.actual, `holder of ${check.certification}`, `holders of ${check.certification}`)} (${check.required} needed)`;
+    default:
+      return `${plural(check.actual, `${kindWords(check.kind)} certification`)} (${check.required} needed)`;
   }
+}
+
+/** `sales-certifications` → `sales`, `cloud-security-certifications` → `cloud security`: a kind as the sentence names it. */
+function kindWords(kind: string): string {
+  return kind.slice(0, -'-certifications'.length).replace(/-/g, ' ');
 }
 
 /**
@@ -193,7 +199,8 @@ export function explainEvaluation(evaluation: Evaluation, opts?: ExplainOptions)
       if (check.met) continue;
       if (check.kind === 'revenue') needs.push(`${money(check.shortfall)} more revenue (${money(check.actual)} of ${money(check.required)})`);
       else if (check.kind === 'points') needs.push(`${plural(check.shortfall, 'more point', 'more points')} (${formatCount(check.actual)} of ${formatCount(check.required)})`);
-      else needs.push(`${check.shortfall} more ${check.kind === 'profile-certifications' ? 'profile' : 'sales'} certification${check.shortfall === 1 ? '' : 's'}`);
+      else if (check.kind === 'certification') needs.push(`${check.shortfall} more holder${check.shortfall === 1 ? '' : 's'} of ${check.certification}`);
+      else needs.push(`${check.shortfall} more ${kindWords(check.kind)} certification${check.shortfall === 1 ? '' : 's'}`);
     }
     sentences.push(`Next: ${evaluation.nextTier.tierName} needs ${list(needs)} (R9).`);
   } else if (evaluation.tier !== null) {

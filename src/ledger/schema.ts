@@ -23,7 +23,6 @@ export const MAX_MONTHS = 1_200;
 export const entryTypes = ['revenue', 'activity', 'time', 'certification', 'bonus', 'special', 'fee-payment', 'adjustment'] as const;
 export const entryStatuses = ['approved', 'pending', 'rejected'] as const;
 export const revenueSources = ['direct-sale', 'project-licensing', 'subscription'] as const;
-export const activityCategories = ['knowledge', 'program'] as const;
 
 /**
  * `minLength(min)` + `maxLength(max)` on a string, or `gte(min)` + `lte(max)`
@@ -73,7 +72,8 @@ function buildLedgerSchema(forParsing: boolean) {
       words: z.optional(int(0, MAX_POINTS)),
       floss: z.optional(z.boolean()),
     },
-    time: { ...base, type: z.literal('time'), minutes: int(1, MAX_POINTS), category: z.enum(activityCategories), description: z.optional(text) },
+    // The program defines the categories: parseLedger's pass checks the value against them (as zod's enum would).
+    time: { ...base, type: z.literal('time'), minutes: int(1, MAX_POINTS), category: forParsing ? z.unknown() : id, description: z.optional(text) },
     certification: { ...base, type: z.literal('certification'), holder: id, certification: id, expiresOn: z.optional(date) },
     bonus: { ...base, type: z.literal('bonus'), points: int(1, MAX_POINTS), reason: text, relatesTo: z.optional(id) },
     special: { ...base, type: z.literal('special'), points: int(1, MAX_POINTS), description: text },

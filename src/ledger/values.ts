@@ -6,7 +6,7 @@
  * Issue paths stay segments; parseLedger formats them once.
  */
 import { dayKey, toIsoDate, type IsoDate } from '../dates/isoDate';
-import { describeValue, duplicateIdIssue, isRecord, pathIssue, type PathIssue } from '../issues';
+import { describeValue, duplicateIdIssue, isRecord, pathIssue, zodIssueAt, type PathIssue } from '../issues';
 import { decimalText, MAX_AMOUNT_DECIMALS, MAX_AMOUNT_DIGITS, parseMoney, type Money } from '../money/money';
 import type { CompiledProgram } from '../program/compile';
 import { copyMeta } from './meta';
@@ -129,6 +129,14 @@ function checkEntries(entries: readonly unknown[], before: Before, program: Comp
       case 'activity':
         checkActivity(entry, at, program, cross);
         break;
+      case 'time': {
+        // One of the program's categories (R4), reported as zod reports a value not in an enum.
+        const category = entry['category'];
+        if (typeof category !== 'string' || !program.categories.includes(category)) {
+          for (const one of zodIssueAt({ code: 'invalid_value', path: ['entries', at, 'category'], values: program.categories, input: category })) values.push(one);
+        }
+        break;
+      }
       case 'certification':
         expiresOn = checkCertification(entry, at, date ?? undefined, program, found);
         break;

@@ -18,7 +18,7 @@ import { expiringBetween, type ExpiringItem } from './expiring';
 import { withoutRedundant } from './minimising';
 import { readPlanOptions, type PlanOptions } from './options';
 import { activitiesFor, certificationsFor, proposalContext, revenueFor, revenueForPoints } from './proposals';
-import { confirmPlan, meetsWith, monthsHeldWith, pointsSum, reachWith, searchFrom } from './search';
+import { confirmPlan, limitedPlanWith, meetsWith, pointsSum, reachWith, searchFrom } from './search';
 import { stepsFor, type BelowZero } from './steps';
 
 export type { ExpiringItem } from './expiring';
@@ -28,9 +28,10 @@ export type { ExpiringItem } from './expiring';
  * `target-below-current` (ask for the tier held to see what keeps it), or
  * `not-plannable` — no set of valid entries dated `by` reaches the target.
  * Planning works on the unclamped points sum, and revenue entries (a point
- * per dollar, R2), reportable activities and certifications for new holders
- * can be added without limit, so with the built-in program, or any program
- * `defineProgram` accepts, every tier at or above the one held is plannable:
+ * per dollar, R2) and certifications for new holders can be added without
+ * limit (activities only as far as their rows' limits and caps allow, R3),
+ * so with the built-in program, or any program `defineProgram` accepts,
+ * every tier at or above the one held is plannable:
  * `not-plannable` is the answer only should a program offer no way at all.
  */
 export type PlanReason = 'by-before-as-of' | 'target-below-current' | 'not-plannable';
@@ -88,8 +89,12 @@ function tierIndex(version: CompiledVersion, id: string | null): number {
  * What a partner must still do to reach a tier by a date (SPEC §3.1): the
  * shortfall on `by`, what leaves the window meanwhile, and a minimal set of
  * planned entries dated `by` — revenue, certifications for placeholder
- * holders (`new-profile-1`, `new-sales-1`, …) and activities — with the plan
- * in words. Appending `entries` to the ledger reaches the target on `by`;
+ * holders (`new-profile-1`, `new-sales-1`, …: first the certifications a
+ * tier requires by name, each also a pair of its kind, then each kind's
+ * pairs) and activities — with the plan in words. An activity of a row
+ * with a limit or a cap is planned only while the periods of `by` leave it
+ * places and points, and counts for what it earns there (R3). Appending
+ * `entries` to the ledger reaches the target on `by`;
  * leaving out any one of them does not. Minimal means that no planned entry
  * can be removed, not the fewest entries possible: revenue and certifications
  * are planned first, then activities, so $7,000 of revenue is taken to
@@ -134,7 +139,7 @@ function plan(ledger: Ledger, internals: Parameters<typeof evaluateResolved>[1],
   const targetIndex = tierIndex(version, target);
   const targetName = version.tiers[targetIndex]!.row.name;
   const atBy = by === asOf ? now : review(by);
-  const shortfall = shortfallOf(atBy.requirements[targetIndex]!);
+  const shortfall = shortfallOf(version, atBy.requirements[targetIndex]!);
   const base: PlanBase = { asOf, current: now.tier, target, by, shortfall, expiring: expiringBetween({ ledger, version, now, atBy, window }) };
 
   if (by < asOf) {
@@ -150,18 +155,21 @@ function plan(ledger: Ledger, internals: Parameters<typeof evaluateResolved>[1],
   const proposals = proposalContext(ledger, version, by);
   // Revenue first (it earns points too), then certifications (their credit counts too), then activities.
   // The revenue shortfall as exact money: past refunds it may take more than an amount's nine digits (R2).
-  const revenueNeeded = version.tiers[targetIndex]!.revenue;
+  const tier = version.tiers[targetIndex]!;
+  const revenueNeeded = tier.revenue;
+  // What each count measure lacks on `by`: a kind's pairs, a certification required by name's holders (R8, R9).
+  const lacking = search.base.counts.map(() => 0);
+  for (const { measure, min } of tier.counts) lacking[measure] = Math.max(0, min - (search.base.counts[measure] ?? 0));
   const planned: LedgerEntry[] = [
     ...(revenueNeeded === null ? [] : revenueFor(proposals, moneyShortfall(revenueNeeded, search.base.revenue))),
-    ...certificationsFor(proposals, 'profile', shortfall.profileCertifications),
-    ...certificationsFor(proposals, 'sales', shortfall.salesCertifications),
+    ...certificationsFor(proposals, lacking),
   ];
-  const required = version.tiers[targetIndex]!.row.points;
+  const required = tier.points;
   for (let attempt = 0; attempt < 3 && !meets(planned); attempt++) {
     // Against the unclamped sum: a total clamped at 0 hides how far below 0 the sum is (R7).
     const points = required - reachWith(search, planned).sum;
     if (points <= 0) break;
-    const activities = activitiesFor(proposals, points, prefer, monthsHeldWith(search, planned));
+    const activities = activitiesFor(proposals, points, prefer, limitedPlanWith(search, planned));
     // Where activities cannot carry the points (a program without reportable activities, or more entries
     // than a plan proposes), revenue carries them all: a point per dollar (R2).
     for (const entry of activities.left > 0 ? revenueForPoints(proposals, points, reachWith(search, planned).revenue) : activities.entries) planned.push(entry);

@@ -11,15 +11,17 @@ import type { IsoDate } from '../dates/isoDate';
 import { appendEntries } from '../ledger/appendEntries';
 import { ledgerData } from '../ledger/parseLedger';
 import type { LedgerEntry, Ledger } from '../ledger/types';
-import { floorUnits, parseMoney, sumMoney, zeroMoney, type Money } from '../money/money';
+import { floorUnits, parseMoney, sumMoney, type Money } from '../money/money';
 import type { CompiledProgram, CompiledVersion } from '../program/compile';
-import { entryWorth, MONTHLY, SIMPLE } from '../evaluate/contributions';
+import type { ActivityRow } from '../program/types';
+import { entryWorth, LIMITED, SIMPLE } from '../evaluate/contributions';
 import { evaluateResolved } from '../evaluate/evaluate';
 import { resolveLedger } from '../evaluate/options';
-import { monthlyKey, pairKey } from '../evaluate/slidingWindow';
+import { pairKey } from '../evaluate/slidingWindow';
 import { meetsTier } from '../evaluate/tiers';
 import type { Evaluation } from '../evaluate/types';
 import type { WindowKind } from '../evaluate/window';
+import { heldRowsOn, limitedPlan, plannedEarn, type HeldRows, type LimitedPlan } from './limited';
 
 /** What the target is checked against on `by` once planned entries are in: the unclamped points sum and the rest of the standing (R7, R9). */
 export type Reach = {
@@ -27,8 +29,8 @@ export type Reach = {
   readonly sum: number;
   /** The exact approved revenue in the window (R2). */
   readonly revenue: Money;
-  readonly profile: number;
-  readonly sales: number;
+  /** The version's count measures (`CompiledVersion.kinds`, then `.specific`): each kind's valid pairs, then each certification required by name's valid holders (R8). */
+  readonly counts: readonly number[];
 };
 
 /** The standing on `by` with the ledger as it is, and what decides what a planned entry adds to it. */
@@ -40,15 +42,15 @@ export type Search = {
   readonly base: Reach;
   /** The revenue points of `base.revenue`, floored on the sum (R2). */
   readonly revenuePoints: number;
-  /** `monthlyKey` of each monthly row whose month of `by` an entry already holds (R3). */
-  readonly monthsHeld: ReadonlySet<string>;
+  /** The limited rows' entries that planned entries of them meet in the periods of `by` (R3). */
+  readonly held: HeldRows;
   /** The (holder, certification) pairs valid on `by`, and those whose credit the window already holds (R8). */
   readonly validPairs: ReadonlySet<string>;
   readonly creditedPairs: ReadonlySet<string>;
 };
 
-// Planned entries are never fee payments: their worth needs no fee.
-const noFee = () => zeroMoney();
+// Planned entries are never fee payments: the fee is never read.
+const feeOf = (version: CompiledVersion) => () => version.fee;
 
 /** The unclamped points sum of an evaluation (R7: the total is max(0, Σ byCategory)). */
 export function pointsSum(evaluation: Evaluation): number {
@@ -80,68 +82,67 @@ export function countedRevenue(ledger: Ledger, evaluation: Evaluation): Money {
  * version in effect on `by`), from `atBy`, the evaluation of `ledger` on `by`.
  */
 export function searchFrom(ledger: Ledger, atBy: Evaluation, version: CompiledVersion, targetIndex: number, by: IsoDate): Search {
-  const month = by.slice(0, 7);
-  const monthsHeld = new Set<string>();
   const creditedPairs = new Set<string>();
   const entries = ledger.entries;
   const outcomes = atBy.entries;
   for (let index = 0; index < outcomes.length; index++) {
     const outcome = outcomes[index] as (typeof outcomes)[number];
-    if (outcome.outcome !== 'counted') continue;
     const entry = entries[index] as LedgerEntry;
-    if (entry.type === 'certification') {
-      // The entry that took the pair's credit in the window (R8); later ones are `already-credited`.
-      if (outcome.reason === undefined) creditedPairs.add(pairKey(entry));
-    } else if (entry.type === 'activity' && entry.date.startsWith(month) && entryWorth(entry, version, undefined, noFee).kind === MONTHLY) {
-      // A counted entry of a monthly row holds its month (R3); those after `by` are not counted.
-      monthsHeld.add(monthlyKey(entry));
-    }
+    // The entry that took the pair's credit in the window (R8); later ones are `already-credited`.
+    if (outcome.outcome === 'counted' && entry.type === 'certification' && outcome.reason === undefined) creditedPairs.add(pairKey(entry));
   }
   const validPairs = new Set(atBy.certifications.valid.map(pairKey));
-  const base = { sum: pointsSum(atBy), revenue: countedRevenue(ledger, atBy), profile: atBy.certifications.profile, sales: atBy.certifications.sales };
-  return { version, targetIndex, by, base, revenuePoints: atBy.revenue.points, monthsHeld, validPairs, creditedPairs };
+  const base = { sum: pointsSum(atBy), revenue: countedRevenue(ledger, atBy), counts: countsOf(version, atBy) };
+  const held = heldRowsOn(ledger, version, atBy.window.from, by);
+  return { version, targetIndex, by, base, revenuePoints: atBy.revenue.points, held, validPairs, creditedPairs };
 }
 
 /**
  * The standing on `by` with `entries` (planned: dated `by`, approved, valid)
  * appended to the ledger: revenue is summed exactly and its points floored on
- * the new sum (R2); an activity adds what it is worth (R3), a monthly row only
- * while the month of `by` is free; a certification of a new pair adds 1 to its
- * kind and the version's certification credit (R8, earned on `by`, inside the window).
+ * the new sum (R2); an activity adds what it is worth (R3), on a limited row
+ * what `settleRow` leaves it in the periods of `by` (src/plan/limited.ts); a
+ * certification of a new pair adds 1 to its kind, 1 holder to the
+ * certification when a tier requires it by name, and the version's
+ * certification credit (R8, earned on `by`, inside the window).
  */
 export function reachWith(search: Search, entries: readonly LedgerEntry[]): Reach {
   const { version, base } = search;
   let sum = base.sum - search.revenuePoints;
   const amounts: Money[] = [base.revenue];
-  let { profile, sales } = base;
-  const months = new Set<string>();
+  const counts = [...base.counts];
   const pairs = new Set<string>();
+  const limited = new Map<ActivityRow, number[]>();
   for (const entry of entries) {
     switch (entry.type) {
       case 'revenue':
         amounts.push(parseMoney(entry.amount) as Money);
         break;
       case 'certification': {
-        const kind = version.certifications.get(entry.certification)?.kind;
+        const measures = version.measures.get(entry.certification);
         const pair = pairKey(entry);
         // Not in the version, or a pair already planned: it adds nothing (R8).
-        if (kind === undefined || pairs.has(pair)) break;
+        if (measures === undefined || pairs.has(pair)) break;
         pairs.add(pair);
         if (!search.creditedPairs.has(pair)) sum += version.certificationPoints;
+        // A pair not valid yet: one more pair of its kind, and its holder one more holder of the certification.
         if (!search.validPairs.has(pair)) {
-          if (kind === 'profile') profile++;
-          else sales++;
+          counts[measures.kind] = (counts[measures.kind] as number) + 1;
+          if (measures.specific >= 0) {
+            const at = version.kinds.length + measures.specific;
+            counts[at] = (counts[at] as number) + 1;
+          }
         }
         break;
       }
       case 'activity': {
-        const worth = entryWorth(entry, version, undefined, noFee);
+        const worth = entryWorth(entry, version, undefined, feeOf(version));
         if (worth.kind === SIMPLE) sum += worth.points;
-        else if (worth.kind === MONTHLY) {
-          const key = monthlyKey(entry);
-          if (search.monthsHeld.has(key) || months.has(key)) break;
-          months.add(key);
-          sum += worth.points;
+        else if (worth.kind === LIMITED) {
+          const row = version.activities.get(entry.activity) as ActivityRow;
+          const list = limited.get(row);
+          if (list === undefined) limited.set(row, [worth.points]);
+          else list.push(worth.points);
         }
         break;
       }
@@ -149,13 +150,14 @@ export function reachWith(search: Search, entries: readonly LedgerEntry[]): Reac
         throw new Error(`planUpgrade plans revenue, certifications and activities only, not ${entry.type} entries`);
     }
   }
+  for (const [row, worths] of limited) sum += plannedEarn(search.held, row, worths);
   const revenue = amounts.length === 1 ? base.revenue : sumMoney(amounts);
-  return { sum: sum + floorUnits(revenue), revenue, profile, sales };
+  return { sum: sum + floorUnits(revenue), revenue, counts };
 }
 
 /** Whether a standing meets the target; the points checked are the total, max(0, sum) (R7). */
 export function reaches(search: Search, reach: Reach): boolean {
-  return meetsTier(search.version, search.targetIndex, { points: Math.max(0, reach.sum), revenue: reach.revenue, profile: reach.profile, sales: reach.sales });
+  return meetsTier(search.version, search.targetIndex, { points: Math.max(0, reach.sum), revenue: reach.revenue, counts: reach.counts });
 }
 
 /** Whether appending `entries` reaches the target on `by` (the incremental check). */
@@ -184,20 +186,38 @@ export function confirmPlan(search: Search, { ledger, program, window }: Confirm
   const extended = resolveLedger(appended.ledger, program);
   const evaluation = evaluateResolved(extended.ledger, extended.internals, { asOf: search.by, window, program });
   const expected = reachWith(search, entries);
-  const actual = { sum: pointsSum(evaluation), revenue: evaluation.revenue.total, profile: evaluation.certifications.profile, sales: evaluation.certifications.sales };
+  const actual = standingOf(search.version, evaluation);
   const met = evaluation.requirements[search.targetIndex]?.met;
-  if (actual.sum !== expected.sum || actual.revenue !== expected.revenue.text || actual.profile !== expected.profile || actual.sales !== expected.sales || met !== reaches(search, expected)) {
-    const describe = (r: { sum: number; revenue: string; profile: number; sales: number }) => `sum ${r.sum}, revenue ${r.revenue}, ${r.profile} profile and ${r.sales} sales certifications`;
+  const agree = actual.sum === expected.sum && actual.revenue === expected.revenue.text && actual.counts.every((count, m) => count === expected.counts[m]);
+  if (!agree || met !== reaches(search, expected)) {
+    const describe = (r: { sum: number; revenue: string; counts: readonly number[] }) => `sum ${r.sum}, revenue ${r.revenue}, counts ${r.counts.join(', ')}`;
     throw new Error(`planUpgrade: the incremental check (${describe({ ...expected, revenue: expected.revenue.text })}) disagrees with the evaluation of the extended ledger (${describe(actual)}) on ${search.by}`);
   }
   return evaluation;
 }
 
-/** `monthlyKey` of each monthly row whose month of `by` the ledger or one of `entries` holds (R3). */
-export function monthsHeldWith(search: Search, entries: readonly LedgerEntry[]): Set<string> {
-  const held = new Set(search.monthsHeld);
-  for (const entry of entries) {
-    if (entry.type === 'activity' && entryWorth(entry, search.version, undefined, noFee).kind === MONTHLY) held.add(monthlyKey(entry));
+/**
+ * The standing an evaluation reports, as the incremental check counts it:
+ * the unclamped sum, the revenue, each kind's valid pairs and each
+ * certification required by name's valid holders (R7, R8).
+ */
+export function standingOf(version: CompiledVersion, evaluation: Evaluation): { sum: number; revenue: string; counts: number[] } {
+  return { sum: pointsSum(evaluation), revenue: evaluation.revenue.total, counts: countsOf(version, evaluation) };
+}
+
+/** The count measures of an evaluation: each kind's valid pairs as it reports them, then each certification required by name's distinct valid holders (R8). */
+function countsOf(version: CompiledVersion, evaluation: Evaluation): number[] {
+  const valid = evaluation.certifications.valid;
+  const counts = version.kinds.map((kind) => evaluation.certifications[kind] as number);
+  for (const certification of version.specific) {
+    const holders = new Set<string>();
+    for (const held of valid) if (held.certification === certification) holders.add(held.holder);
+    counts.push(holders.size);
   }
-  return held;
+  return counts;
+}
+
+/** What the planned limited rows' entries among `entries` already take, to propose more on (R3). */
+export function limitedPlanWith(search: Search, entries: readonly LedgerEntry[]): LimitedPlan {
+  return limitedPlan(search.held, search.version, entries);
 }

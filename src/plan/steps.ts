@@ -49,8 +49,14 @@ export function stepsFor({ expiring, entries, version, targetName, by, currency,
     const amounts = revenue.map((e) => formatMoney(e.amount, currency)).join(' + ');
     steps.push(`Earn ${amounts} more revenue through direct sales, project licensing or subscriptions by ${by} (R2).`);
   }
-  for (const kind of ['profile', 'sales'] as const) {
-    const certs = entries.filter((e): e is CertificationEntry => e.type === 'certification' && version.certifications.get(e.certification)?.kind === kind);
+  const certifications = entries.filter((e): e is CertificationEntry => e.type === 'certification');
+  // A certification some tier requires by name is its own step; the others, one step per kind.
+  for (const certification of version.specific) {
+    const count = certifications.filter((e) => e.certification === certification).length;
+    if (count > 0) steps.push(`Certify ${plural(count, 'more person', 'more people')} in ${version.certifications.get(certification)?.name ?? certification} by ${by} (R8).`);
+  }
+  for (const kind of version.kinds) {
+    const certs = certifications.filter((e) => !version.specific.includes(e.certification) && version.certifications.get(e.certification)?.kind === kind);
     if (certs.length > 0) {
       const names = [...new Set(certs.map((e) => version.certifications.get(e.certification)?.name ?? e.certification))].join(', ');
       steps.push(`Certify ${plural(certs.length, 'more person', 'more people')} in a ${kind} certification (e.g. ${names}) by ${by} (R8).`);

@@ -15,7 +15,7 @@ export const activities = /* @__PURE__ */ deepFreeze([
   { id: 'training-course', name: 'Official training course (per attendee)', points: 2000, kind: 'per-attendee', category: 'program', rule: 'R3', source: 'Official training course (per attendee) 2,000' },
   { id: 'certification', name: 'Certification (per person)', points: 1000, kind: 'derived', category: 'program', derivedFrom: 'certification-entries', rule: 'R8', source: 'Certification (per person) 1,000' },
   { id: 'event-attendance', name: 'Full event attendance (conference + meetings)', points: 5000, kind: 'fixed', category: 'program', rule: 'R3', source: 'Full event attendance (conference + meetings) 5,000' },
-  { id: 'pipeline-share', name: '“Share your Pipeline” monthly', points: 1000, kind: 'monthly', category: 'program', rule: 'R3', source: '“Share your Pipeline” monthly 1,000' },
+  { id: 'pipeline-share', name: '“Share your Pipeline” monthly', points: 1000, kind: 'fixed', category: 'program', limit: { count: 1, per: 'month' }, rule: 'R3', source: '“Share your Pipeline” monthly 1,000' },
   { id: 'partner-year', name: 'Partner year participation (max 3 years)', points: 1000, kind: 'derived', category: 'program', derivedFrom: 'partner-years', maxYears: 3, rule: 'R5', source: 'Partner year participation (max 3 years) 1,000/year' },
   { id: 'case-study', name: 'Case study published on exponential.earth', points: 1000, kind: 'fixed', category: 'program', rule: 'R3', source: 'Case study published on exponential.earth 1,000' },
   { id: 'customer-site', name: 'Customer site running Exponential', points: 1000, kind: 'fixed', category: 'program', rule: 'R3', source: 'Customer site running Exponential 1,000' },

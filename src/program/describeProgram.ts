@@ -1,8 +1,8 @@
 import { issue, throwIfAny, type LedgerIssue } from '../issues';
 import { multiplyMoney, parseMoney, type Money } from '../money/money';
-import { cell, formatAmount, formatCount } from '../format';
+import { cell, formatAmount } from '../format';
 import { describeValue, readOptionsObject } from '../readOptions';
-import { activityEvidence, activityKind, activityPoints, certificationsRequired, tierName, tierRequirements } from './labels';
+import { activityEvidence, activityKind, activityPoints, certificationsRequired, kindName, periodsPerYear, pointsRequired, tierName, tierRequirements, tierRevenue } from './labels';
 import { resolveProgram, selectVersion } from './resolveProgram';
 import type { Program, ProgramVersion } from './types';
 
@@ -33,13 +33,13 @@ function render(program: Program, version: ProgramVersion): string {
   out.push('You will always be placed in the highest tier for which you meet the requirements (R9). Partner tiers are reviewed monthly: points and revenue count over the review window, by default the twelve months up to the review date (R1); certifications must be valid on the review date (R8).', '');
   out.push('| Partner Tier | Points / Year | Min. Revenue | Certifications Required | id | rule |', '|---|--:|--:|---|---|---|');
   for (const tier of version.tiers) {
-    out.push(`| ${cell(tier.name)} | ${formatCount(tier.points)} | ${money(tier.revenue)} | ${certificationsRequired(tier)} | \`${tier.id}\` | ${tier.rule} |`);
+    out.push(`| ${cell(tier.name)} | ${pointsRequired(tier)} | ${money(tierRevenue(tier))} | ${certificationsRequired(tier, version, cell)} | \`${tier.id}\` | ${tier.rule} |`);
   }
   out.push('');
 
   out.push('## Two Ways to Become a Partner', '');
-  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : tierRequirements(membership, currency)}) are members with no fee required (R10).`);
-  out.push(`- **Fee:** ${formatAmount(fee.monthly, feeCurrency)} per ${fee.period} grants access (R11). Partners who reach ${cell(tierName(version, version.renewalTier))} over a partnership year have the next year's fee waived; the others pay it again each year (R11).`, '');
+  out.push(`- **Points:** partners who meet the ${cell(membership?.name ?? version.membershipTier)} requirements (${membership === undefined ? '' : tierRequirements(membership, version, cell)}) are members with no fee required (R10).`);
+  out.push(`- **Fee:** ${formatAmount(fee.amount, feeCurrency)} per ${fee.period} grants access (R11). Partners who reach ${cell(tierName(version, version.renewalTier))} over a partnership year have the next year's fee waived; the others pay it again each year (R11).`, '');
 
   out.push('## How to Earn Points', '');
   out.push(`1 point per 1 ${currency} of revenue (R2) and 1 point per minute of value-added work not in the table (R4); bonus and special points are decided case by case (R6). Only approved entries count (R7).`, '');
@@ -51,17 +51,19 @@ function render(program: Program, version: ProgramVersion): string {
   out.push('');
 
   out.push('## Certifications', '');
-  out.push('Tiers that require certifications count distinct valid (person, certification) pairs on the review date (R8).', '');
+  const named = version.tiers.some((tier) => tier.requirements.some((r) => r.type === 'certification'));
+  out.push(`Tiers that require certifications count distinct valid (person, certification) pairs on the review date (R8).${named ? ' A tier that names a certification counts the distinct people who hold it validly.' : ''}`, '');
   if (version.certifications.length === 0) out.push('This version has no certifications.');
   else {
     out.push('| Certification | Kind | id | rule |', '|---|---|---|---|');
-    for (const row of version.certifications) out.push(`| ${cell(row.name)} | ${row.kind === 'profile' ? 'Profile' : 'Sales'} | \`${row.id}\` | ${row.rule} |`);
+    for (const row of version.certifications) out.push(`| ${cell(row.name)} | ${cell(kindName(version, row.kind))} | \`${row.id}\` | ${row.rule} |`);
   }
   out.push('');
 
   out.push('## Fee', '');
-  const year = multiplyMoney(parseMoney(fee.monthly) as Money, 12).text;
-  out.push(`${formatAmount(fee.monthly, feeCurrency)} per ${fee.period}, ${formatAmount(year, feeCurrency)} for a year (${fee.rule}).`, '', `> ${cell(fee.source)}`, '');
+  // A yearly fee is its own figure for a year.
+  const year = fee.period === 'year' ? '' : `, ${formatAmount(multiplyMoney(parseMoney(fee.amount) as Money, periodsPerYear(fee.period)).text, feeCurrency)} for a year`;
+  out.push(`${formatAmount(fee.amount, feeCurrency)} per ${fee.period}${year} (${fee.rule}).`, '', `> ${cell(fee.source)}`, '');
 
   if (program.versions.length > 1) {
     out.push('## Versions', '');

@@ -1,13 +1,19 @@
 import { throwIfAny, type LedgerIssue } from '../issues';
 import { formatAmount, formatCount } from '../format';
 import { isPlainObject, readObject, readOptionsObject } from '../readOptions';
+import { kindCountKey } from './labels';
 import { resolveProgram, selectVersion } from './resolveProgram';
-import type { Program, ProgramVersion, RuleId } from './types';
+import type { Program, ProgramVersion, RuleId, TierRow } from './types';
 
 /** The part of a program version a change is in; `settings` holds `membershipTier`, `renewalTier` and `currency`. */
-export type ProgramTable = 'settings' | 'tiers' | 'activities' | 'certifications' | 'fee';
+export type ProgramTable = 'settings' | 'certificationKinds' | 'categories' | 'tiers' | 'activities' | 'certifications' | 'fee';
 
-/** A value of a table field; `null` when the field is absent (or "None", for a tier's revenue). */
+/**
+ * A value of a table field; `null` when the field is absent (or "None", for a tier requirement it does not have).
+ * A tier's requirements are its fields `points`, `revenue`, `${camelCase(kind)}Certifications` for each
+ * certification kind of either version (0 when it requires none of that kind) and `certifications.<id>` for
+ * a certification it requires by name.
+ */
 export type FieldValue = string | number | boolean | null;
 
 /** One field that differs: its dotted name (`points`, `evidence.words.min`), the old and the new value. */
@@ -35,7 +41,39 @@ export type DiffProgramsOptions = {
 
 type Row = { readonly id: string; readonly rule: RuleId; readonly name?: string };
 
-const tableNames = { tiers: 'tier', activities: 'activity', certifications: 'certification', fee: 'fee', settings: 'setting' } as const;
+const tableNames = {
+  certificationKinds: 'certification kind',
+  categories: 'category',
+  tiers: 'tier',
+  activities: 'activity',
+  certifications: 'certification',
+  fee: 'fee',
+  settings: 'setting',
+} as const;
+
+/** The fields that are a tier's requirements (shown "None" when absent). */
+function isRequirementField(field: string): boolean {
+  return field === 'points' || field === 'revenue' || field.endsWith('Certifications') || field.startsWith('certifications.');
+}
+
+/**
+ * A tier as the fields it is compared by: its requirement list read as `points`, `revenue`, one
+ * count per kind of either version (0 when it requires none of that kind: a kind added is no tier
+ * change) and one per certification it names, between its name and its rule.
+ */
+function tierFields(tier: TierRow, kinds: readonly string[]): Row {
+  const fields: Record<string, unknown> = { id: tier.id, name: tier.name };
+  const points = tier.requirements.find((r) => r.type === 'points');
+  if (points !== undefined) fields['points'] = points.min;
+  fields['revenue'] = tier.requirements.find((r) => r.type === 'revenue')?.min ?? null;
+  for (const kind of kinds) fields[kindCountKey(kind)] = tier.requirements.find((r) => r.type === 'certifications' && r.kind === kind)?.min ?? 0;
+  const named: Record<string, number> = {};
+  for (const r of tier.requirements) if (r.type === 'certification') named[r.certification] = r.min;
+  if (Object.keys(named).length > 0) fields['certifications'] = named;
+  fields['rule'] = tier.rule;
+  fields['source'] = tier.source;
+  return fields as Row;
+}
 
 /** A row as dotted fields: `{ evidence: { words: { min: 500 } } }` → `{ 'evidence.words.min': 500 }`. */
 function flatten(value: unknown, prefix: string, out: Map<string, FieldValue>): Map<string, FieldValue> {
@@ -46,9 +84,9 @@ function flatten(value: unknown, prefix: string, out: Map<string, FieldValue>): 
 }
 
 function show(field: string, value: FieldValue, currency: string): string {
-  if (value === null) return field === 'revenue' ? 'None' : '(none)';
+  if (value === null) return isRequirementField(field) ? 'None' : '(none)';
   if (typeof value === 'number') return formatCount(value);
-  if (typeof value === 'string' && (field === 'revenue' || field === 'monthly') && /^\d/.test(value)) return formatAmount(value, currency);
+  if (typeof value === 'string' && (field === 'revenue' || field === 'amount' || field === 'monthly') && /^\d/.test(value)) return formatAmount(value, currency);
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
@@ -73,13 +111,21 @@ function diffRow(table: ProgramTable, before: Row, after: Row, currency: string,
   changes.push({ change: 'changed', table, id: after.id, rule: after.rule, fields, message });
 }
 
-function diffTable(table: 'tiers' | 'activities' | 'certifications', a: readonly Row[], b: readonly Row[], currency: string, changes: ProgramChange[]): void {
+/** `fields` compares a row by other fields than its own (a tier: by its requirements); added and removed rows are given as they are. */
+function diffTable<T extends Row>(
+  table: Exclude<ProgramTable, 'settings' | 'fee'>,
+  a: readonly T[],
+  b: readonly T[],
+  currency: string,
+  changes: ProgramChange[],
+  fields: { a: (row: T) => Row; b: (row: T) => Row } = { a: (row) => row, b: (row) => row },
+): void {
   const after = new Map(b.map((row) => [row.id, row] as const));
   const before = new Set(a.map((row) => row.id));
   for (const row of a) {
     const match = after.get(row.id);
     if (match === undefined) changes.push({ change: 'removed', table, id: row.id, rule: row.rule, row, message: `Removed ${label(table, row)}` });
-    else diffRow(table, row, match, currency, changes);
+    else diffRow(table, fields.a(row), fields.b(match), currency, changes);
   }
   for (const row of b) {
     if (!before.has(row.id)) changes.push({ change: 'added', table, id: row.id, rule: row.rule, row, message: `Added ${label(table, row)}` });
@@ -97,18 +143,29 @@ function diffVersions(a: ProgramVersion, b: ProgramVersion): ProgramChange[] {
   for (const [field, rule] of settings) {
     if (a[field] !== b[field]) diffRow('settings', { id: field, rule, [field]: a[field] } as Row, { id: field, rule, [field]: b[field] } as Row, b.currency, changes);
   }
-  diffTable('tiers', a.tiers, b.tiers, b.currency, changes);
+  diffTable('certificationKinds', a.certificationKinds, b.certificationKinds, b.currency, changes);
+  diffTable('categories', a.categories, b.categories, b.currency, changes);
+  const kinds = [...new Set([...a.certificationKinds, ...b.certificationKinds].map((kind) => kind.id))];
+  diffTable('tiers', a.tiers, b.tiers, b.currency, changes, { a: (tier) => tierFields(tier, kinds), b: (tier) => tierFields(tier, kinds) });
   diffTable('activities', a.activities, b.activities, b.currency, changes);
   diffTable('certifications', a.certifications, b.certifications, b.currency, changes);
-  diffRow('fee', { ...a.fee, id: 'fee' }, { ...b.fee, id: 'fee' }, b.fee.currency, changes);
+  // Two fees per month compare their amount as 0.2 named it, `monthly`; otherwise `amount` per `period`.
+  const monthly = a.fee.period === 'month' && b.fee.period === 'month';
+  const feeRow = ({ amount, ...rest }: ProgramVersion['fee']): Row => (monthly ? { monthly: amount, ...rest, id: 'fee' } : { amount, ...rest, id: 'fee' }) as unknown as Row;
+  diffRow('fee', feeRow(a.fee), feeRow(b.fee), b.fee.currency, changes);
   return changes;
 }
 
 /**
- * What changed between two programs, row by row: tiers, activities,
- * certifications, the fee, and the settings `membershipTier`, `renewalTier`
- * and `currency` — each change `added`, `removed` or `changed` (with every
- * field's old and new value), citing the row's rule, with a sentence.
+ * What changed between two programs, row by row: the settings
+ * `membershipTier`, `renewalTier` and `currency`, the certification kinds,
+ * the categories, tiers (their requirements as the fields `points`,
+ * `revenue`, `<kind>Certifications` and `certifications.<id>`), activities
+ * (with `limit.count`, `limit.per`, `cap.points`, `cap.per`), certifications
+ * and the fee (`amount` and `period`; `monthly` when both fees are per month,
+ * as 0.2 named it) — each change `added`, `removed` or
+ * `changed` (with every field's old and new value), citing the row's rule,
+ * with a sentence.
  * @param a - The program before (`exponentialProgram`, a defined program, or a definition).
  * @param b - The program after.
  * @param opts - `asOf`: compare the versions in effect on a date (or `{ a, b }`, one date per side); default the latest versions.

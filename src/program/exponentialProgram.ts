@@ -1,5 +1,6 @@
 import { activities } from './activities';
 import { certifications } from './certifications';
+import { categories, certificationKinds } from './kinds';
 import { feePolicy } from './fee';
 import { tiers } from './tiers';
 import { deepFreeze } from './deepFreeze';
@@ -23,6 +24,8 @@ export const exponentialProgram = /* @__PURE__ */ deepFreeze({
       currency: 'USD',
       membershipTier: 'basic',
       renewalTier: 'professional',
+      certificationKinds,
+      categories,
       tiers,
       activities,
       certifications,

@@ -1,9 +1,9 @@
 import { deepFreeze } from './deepFreeze';
 import type { FeePolicy } from './types';
 
-/** The program fee (R11): $45 a month; a year of it is 12 × 45.00. Deep-frozen. */
+/** The program fee (R11): $45 per month; a year of it is 12 × 45.00. Deep-frozen. */
 export const feePolicy = /* @__PURE__ */ deepFreeze({
-  monthly: '45.00',
+  amount: '45.00',
   period: 'month',
   currency: 'USD',
   rule: 'R11',

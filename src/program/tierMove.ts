@@ -13,9 +13,9 @@ const ZERO = parseMoney('0.00') as Money;
  * is judged by the table that still had it. When neither has both, a list
  * position means nothing across tables (the third row of one table may be
  * the top of another), so the two tiers are compared by what they require:
- * points, then revenue ("None" as 0.00), then profile, then sales
- * certifications. Equal requirements are the same tier under another id (a
- * rename): `null`. No tier (`null`) ranks below every tier.
+ * points, then revenue ("None" as 0.00), then each certification count
+ * (the built-in program's profile, then sales; a count a tier lacks is 0).
+ * Equal requirements are the same tier under another id (a rename): `null`. No tier (`null`) ranks below every tier.
  * @param from - The tier before (an id, or `null` for none).
  * @param to - The tier after.
  * @param before - The tier table `from` comes from, lowest first.
@@ -48,13 +48,31 @@ function rankIn(id: string | null, table: readonly CompiledTier[]): number {
   return id === null ? -1 : table.findIndex((tier) => tier.row.id === id);
 }
 
-/** Requirements in order: points, revenue, profile, sales; `undefined` (no tier) below every tier. */
+/**
+ * A tier's requirements as one comparable list: points, revenue ("None" as 0.00), then each count
+ * (a kind's pairs, a named certification's holders) under a key both tables share.
+ */
+function countsOf(tier: CompiledTier): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of tier.row.requirements) {
+    if (r.type === 'certifications') counts.set(`kind:${r.kind}`, r.min);
+    else if (r.type === 'certification') counts.set(`certification:${r.certification}`, r.min);
+  }
+  return counts;
+}
+
+/**
+ * Requirements in order: points, revenue, then each count in the tiers' order (the built-in
+ * program's profile, then sales), a count a tier lacks as 0; `undefined` (no tier) below every tier.
+ */
 function compareRequirements(a: CompiledTier | undefined, b: CompiledTier | undefined): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
-  return (
-    Math.sign(a.row.points - b.row.points) ||
-    compareMoney(a.revenue ?? ZERO, b.revenue ?? ZERO) ||
-    Math.sign(a.row.profileCertifications - b.row.profileCertifications) ||
-    Math.sign(a.row.salesCertifications - b.row.salesCertifications)
-  );
+  const first = Math.sign(a.points - b.points) || compareMoney(a.revenue ?? ZERO, b.revenue ?? ZERO);
+  if (first !== 0) return first;
+  const [countsA, countsB] = [countsOf(a), countsOf(b)];
+  for (const key of new Set([...countsA.keys(), ...countsB.keys()])) {
+    const sign = Math.sign((countsA.get(key) ?? 0) - (countsB.get(key) ?? 0));
+    if (sign !== 0) return sign;
+  }
+  return 0;
 }

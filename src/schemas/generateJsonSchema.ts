@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { issue, ValidationError } from '../issues';
 import { describeValue } from '../readOptions';
 import { getLedgerSchema } from '../ledger/schema';
-import { getProgramSchema, programDatePattern, programMoneyPattern } from '../program/schema';
+import { getProgramFormats, getProgramSchema, programDatePattern, programMoneyPattern } from '../program/schema';
 
 /** The JSON Schemas this package ships. */
 export type JsonSchemaKind = 'ledger' | 'program';
@@ -44,12 +44,18 @@ function overridesFor(kind: JsonSchemaKind): Map<unknown, Override> {
       json['description'] = 'Free-form JSON data; the library never reads it.';
     });
   } else {
-    const version = getProgramSchema().shape.versions.def.element;
-    overrides.set(version.shape.effectiveFrom, (json) => {
+    const { date, money, legacyTier, legacyFee } = getProgramFormats();
+    overrides.set(legacyTier, (json) => {
+      json['description'] = 'A tier in the 0.2 form: defineProgram reads it as the requirements [points, revenue (unless null), profile certifications (if > 0), sales certifications (if > 0)].';
+    });
+    overrides.set(legacyFee, (json) => {
+      json['description'] = 'The fee in the 0.2 form: defineProgram reads "monthly" as the amount per month.';
+    });
+    overrides.set(date, (json) => {
       json['pattern'] = programDatePattern;
       json['description'] = 'A calendar date YYYY-MM-DD.';
     });
-    overrides.set(version.shape.fee.shape.monthly, (json) => {
+    overrides.set(money, (json) => {
       json['pattern'] = programMoneyPattern;
       json['description'] = 'A non-negative decimal string with at least two decimals, e.g. "45.00".';
     });
@@ -64,7 +70,7 @@ const titles = {
   },
   program: {
     title: 'Exponential Partner Program definition',
-    description: 'A partner program for @exponential/partner-program: dated versions with tiers, activities, certifications and a fee. defineProgram also checks unique ids, ascending versions, ordered tiers and the tier references.',
+    description: 'A partner program for @exponential/partner-program: dated versions with certification kinds, categories, tiers (a list of requirements), activities (with limits and caps), certifications and a fee per month, quarter or year. The 0.2 forms (tier fields, kind "monthly", fee "monthly", no kinds or categories) are accepted too; defineProgram reads them as the new shape. defineProgram also checks unique ids, ascending versions, ordered tiers and the references between tables.',
   },
 } as const;
 

@@ -8,7 +8,7 @@ import type { Program } from '../program/types';
 import { CERTIFICATION, contributionsOf, type Contributions } from '../evaluate/contributions';
 import { membershipOn } from '../evaluate/membership';
 import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
-import { exactRevenueOf, openWindow, slide, validPairs, windowFigures, type SlidingWindow } from '../evaluate/slidingWindow';
+import { exactRevenueOf, openWindow, settleLimited, slide, validPairs, windowFigures, type SlidingWindow } from '../evaluate/slidingWindow';
 import { highestTierIndex } from '../evaluate/tiers';
 import type { FeeStatus, Membership, PointsByCategory } from '../evaluate/types';
 import { windowOn, type DateRange, type WindowKind } from '../evaluate/window';
@@ -99,7 +99,7 @@ function timelineOf({ ledger, internals, program, kind, policy, from, to }: Time
   const certificationOrder: number[] = [];
   let contributions: Contributions | undefined;
   let version: CompiledVersion | undefined;
-  let running = openWindow(days);
+  let running: SlidingWindow | undefined;
   let lo = 0;
   let hi = 0;
   // Policy state by tier id (PolicyState), the tier ids of the version in effect, and the previous review's tier table.
@@ -117,30 +117,31 @@ function timelineOf({ ledger, internals, program, kind, policy, from, to }: Time
       version = current;
       tierIds = version.tiers.map((tier) => tier.row.id);
       contributions = contributionsOf(ledger, internals, version);
-      running = openWindow(days);
+      running = openWindow(days, version);
       certificationOrder.length = 0;
       lo = 0;
       hi = 0;
     }
     const c = contributions as Contributions;
+    const windowState = running as SlidingWindow;
     const window = windowOn(date, kind, joinedOn);
     const toDay = dayKey(date);
     const fromDay = dayKey(window.from);
     while (hi < order.length && (days[order[hi] as number] as number) <= toDay) {
       const index = order[hi] as number;
       const entry = entries[index] as LedgerEntry;
-      slide(running, entry, index, c, internals.money, version, 1);
+      slide(windowState, entry, index, c, internals.money, version, 1);
       // Approved, in this version: `slide` has just given such an entry its slot, which validPairs reads.
-      if (c.kind[index] === CERTIFICATION && entry.status === 'approved' && running.slotOf[index] !== undefined) certificationOrder.push(index);
+      if (c.kind[index] === CERTIFICATION && entry.status === 'approved' && windowState.slotOf[index] !== undefined) certificationOrder.push(index);
       hi++;
     }
     while (lo < hi && (days[order[lo] as number] as number) < fromDay) {
       const index = order[lo] as number;
-      slide(running, entries[index] as LedgerEntry, index, c, internals.money, version, -1);
+      slide(windowState, entries[index] as LedgerEntry, index, c, internals.money, version, -1);
       lo++;
     }
 
-    const review = reviewOn({ ledger, internals, version, window, state: running, order, lo, hi, contributions: c, certified: certificationOrder });
+    const review = reviewOn({ ledger, internals, version, window, state: windowState, order, lo, hi, contributions: c, certified: certificationOrder });
     const met = review.met;
     const state = applyPolicy(policy, date >= policyStart ? { held, below } : null, met, tierIds);
     held = state.held;
@@ -203,8 +204,9 @@ function reviewOn({ ledger, internals, version, window, state, order, lo, hi, co
   const entries = ledger.entries;
   const date = window.to;
   const exactRevenue = exactRevenueOf(entries, internals.days, contributions, internals.money, order.subarray(lo, hi), dayKey(window.from), dayKey(date));
-  const valid = validPairs(state, entries, certified, date);
-  const figures = windowFigures(state, version, ledger.partner.joinedOn, window, valid, exactRevenue);
+  settleLimited(state, entries, contributions, false);
+  const counts = validPairs(state, version, entries, certified, date);
+  const figures = windowFigures(state, version, ledger.partner.joinedOn, window, counts, exactRevenue);
   const { membership, fee } = membershipOn(ledger, internals, version, date, figures.standing);
   return {
     met: highestTierIndex(version, figures.standing),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requirementOf } from '../helpers/tiers';
 import { compareUnder, defineProgram, evaluate, exponentialProgram, parseLedger } from '../../src/index';
 import { MAX_ISSUES } from '../../src/issues';
 import { ledger, thrownIssues as issuesOf, type RawEntry } from '../helpers/ledger';
@@ -200,7 +201,7 @@ describe('compareUnder: moves between tier tables that share neither tier (#12)'
   it('a rename with the same requirements stays; other requirements at the same place move', () => {
     const renamed = (change: Record<string, unknown>) => exponentialProgram.versions[0].tiers.map((tier) => (tier.id === 'professional' ? { ...tier, id: 'pro', ...change } : tier));
     expect(moveUnder(withTiers(renamed({}), 'pro'))).toBe('professional->pro same');
-    expect(moveUnder(withTiers(renamed({ points: professional.points + 1 }), 'pro'))).toBe('professional->pro up');
+    expect(moveUnder(withTiers(renamed({ points: requirementOf(professional, 'points') + 1 }), 'pro'))).toBe('professional->pro up');
     expect(moveUnder(withTiers(renamed({ salesCertifications: 0, revenue: '7199.99' }), 'pro'))).toBe('professional->pro down');
   });
 });

@@ -20,14 +20,18 @@ export function renderTables(): string {
   const [version] = exponentialProgram.versions;
   const out: string[] = [];
   out.push('### Activities (R3, R5, R8)', '', '| id | points | kind | category | rule | program line |', '|---|---|---|---|---|---|');
-  for (const row of version.activities) out.push(`| \`${row.id}\` | ${row.points} | ${row.kind} | ${row.category} | ${row.rule} | ${cell(row.source)} |`);
-  out.push('', '### Tiers (R9)', '', '| id | name | points | min. revenue | profile | sales | program line |', '|---|---|---|---|---|---|---|');
+  for (const row of version.activities) {
+    const limit = 'limit' in row ? ` (at most ${row.limit.count} per ${row.limit.per})` : '';
+    out.push(`| \`${row.id}\` | ${row.points} | ${row.kind}${limit} | ${row.category} | ${row.rule} | ${cell(row.source)} |`);
+  }
+  out.push('', '### Tiers (R9)', '', '| id | name | requirements | program line |', '|---|---|---|---|');
   for (const row of version.tiers) {
-    out.push(`| \`${row.id}\` | ${row.name} | ${row.points} | ${row.revenue ?? 'None'} | ${row.profileCertifications} | ${row.salesCertifications} | ${cell(row.source)} |`);
+    const requirements = row.requirements.map((r) => (r.type === 'points' ? `${r.min} points` : r.type === 'revenue' ? `revenue ${r.min}` : r.type === 'certifications' ? `${r.min} ${r.kind}` : `${(r as { certification: string }).certification} ×${(r as { min: number }).min}`));
+    out.push(`| \`${row.id}\` | ${row.name} | ${requirements.join(', ')} | ${cell(row.source)} |`);
   }
   out.push('', '### Certifications (R8)', '', '| id | kind | program line |', '|---|---|---|');
   for (const row of version.certifications) out.push(`| \`${row.id}\` | ${row.kind} | ${cell(row.source)} |`);
-  out.push('', '### Fee (R11)', '', `${version.fee.monthly} ${version.fee.currency} per ${version.fee.period} — ${version.fee.source}`);
+  out.push('', '### Fee (R11)', '', `${version.fee.amount} ${version.fee.currency} per ${version.fee.period} — ${version.fee.source}`);
   return out.join('\n');
 }
 

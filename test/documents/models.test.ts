@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  defineProgram,
   escapeHtml,
   escapeMarkdown,
   evaluate,
@@ -13,16 +14,23 @@ import {
   type DocumentModel,
   type DocumentSection,
   type DocumentTable,
+  type TierRequirement,
+  type TierRow,
 } from '../../src/index';
 import { thrownIssues } from '../helpers/ledger';
 import { escapeControls } from '../../src/format';
 import { hostileDocuments } from './hostile';
 import { renamed, sampleLedgers } from './helpers';
+import { securityDefinition, securityLedger } from '../program/securityProgram';
 
 const asOf = '2026-11-30';
 const version = exponentialProgram.versions[0];
 // Figures as a reader sees them, computed apart from the library's own formatting.
 const count = (n: number) => n.toLocaleString('en-US');
+/** A tier's requirement of a type (and kind), read from its list: its `min`, or undefined. */
+const minOf = (tier: TierRow, type: TierRequirement['type'], kind?: string) =>
+  tier.requirements.find((r) => r.type === type && (kind === undefined || (r.type === 'certifications' && r.kind === kind)))?.min;
+const pointsOf = (tier: TierRow) => Number(minOf(tier, 'points') ?? 0);
 
 function find(doc: DocumentModel, id: string): DocumentSection {
   const all = doc.sections.flatMap((s) => [s, ...s.subsections]);
@@ -72,9 +80,11 @@ describe('programOverview', () => {
     version.tiers.forEach((tier, i) => {
       const row = table?.rows[i] ?? [];
       expect(row[0]).toBe(tier.name);
-      expect(row[1]).toBe(count(tier.points));
-      expect(row[2]).toBe(tier.revenue === null ? 'None' : `${count(Number(tier.revenue))}.00 ${version.currency}`);
-      expect(row[3]).toContain(tier.profileCertifications === 0 && tier.salesCertifications === 0 ? 'None' : `${tier.profileCertifications} Profile`);
+      expect(row[1]).toBe(count(pointsOf(tier)));
+      const revenue = minOf(tier, 'revenue');
+      expect(row[2]).toBe(revenue === undefined ? 'None' : `${count(Number(revenue))}.00 ${version.currency}`);
+      const [profile, sales] = [minOf(tier, 'certifications', 'profile'), minOf(tier, 'certifications', 'sales')];
+      expect(row[3]).toBe(profile === undefined && sales === undefined ? 'None' : `${profile} Profile + ${sales} Sales`);
       expect(row[4]).toBe(tier.id);
     });
   });
@@ -108,9 +118,9 @@ describe('programOverview', () => {
   it('gives the two ways to become a partner from the fee and the membership tier', () => {
     const text = allText(doc);
     const membership = version.tiers.find((t) => t.id === version.membershipTier);
-    expect(text).toContain(`$${version.fee.monthly} per ${version.fee.period}`);
-    expect(text).toContain(`${count(membership?.points ?? -1)} points`);
-    expect(text).toContain(`$${count(Number(version.fee.monthly) * 12)}.00 for a year`);
+    expect(text).toContain(`$${version.fee.amount} per ${version.fee.period}`);
+    expect(text).toContain(`${count(membership === undefined ? -1 : pointsOf(membership))} points`);
+    expect(text).toContain(`$${count(Number(version.fee.amount) * 12)}.00 for a year`);
   });
 
   it('lists the certification catalogue', () => {
@@ -119,7 +129,7 @@ describe('programOverview', () => {
   });
 
   it('follows a custom program (other figures, no literal)', () => {
-    const custom = { ...exponentialProgram, versions: [{ ...version, tiers: version.tiers.map((t) => (t.id === 'silver' ? { ...t, points: 25000 } : t)) }] };
+    const custom = { ...exponentialProgram, versions: [{ ...version, tiers: version.tiers.map((t) => (t.id === 'silver' ? { ...t, requirements: [{ type: 'points', min: 25000 }, ...t.requirements.slice(1)] } : t)) }] };
     const [table] = tables(find(programOverview(custom, { asOf }), 'tiers'));
     expect(table?.rows.find((r) => r[4] === 'silver')?.[1]).toBe('25,000');
   });
@@ -234,13 +244,111 @@ describe('escaping', () => {
   });
 });
 
+// #16: a program with its own kinds, a named certification, limits and caps, and a yearly fee.
+describe('documents of a program with its own kinds, requirements, limits and fee period', () => {
+  const program = defineProgram(securityDefinition());
+  const overview = programOverview(program, { asOf: '2027-06-30' });
+  const rowsOf = (doc: DocumentModel, id: string) => tables(find(doc, id))[0]?.rows ?? [];
+
+  it('overview: the tier table with kind counts and the named certification, and what ×n means', () => {
+    expect(rowsOf(overview, 'tiers')).toEqual([
+      ['Registered', '1,000', 'None', 'None', 'registered', 'R9'],
+      ['Gold', '10,000', '5,000.00 USD', '2 Security', 'gold', 'R9'],
+      ['Platinum', '40,000', '20,000.00 USD', '4 Security + Solution Architect Certification ×1', 'platinum', 'R9'],
+    ]);
+    expect(find(overview, 'tiers').blocks[2]).toEqual({
+      kind: 'paragraph',
+      text: 'Certification counts are distinct valid (person, certification) pairs on the review date (R8). A tier that names a certification (×n) needs n distinct people who hold it validly on the review date (R8).',
+    });
+  });
+
+  it('overview: limits and caps in the activity table, category names, kinds by their names', () => {
+    const activities = rowsOf(overview, 'activities');
+    expect(activities.map((row) => [row[0], row[1], row[2], row[3]])).toEqual([
+      ['Webinar', '250', 'at most 4 per calendar quarter', 'Community'],
+      ['Forum post', '10', 'at most 1,000 points per calendar year', 'Community'],
+      ['Workshop (per attendee)', '500 per attendee', 'per attendee (quantity); at most 3,000 points per calendar quarter', 'Enablement'],
+      ['Partner summit', '2,000 a year', 'at most one per calendar year', 'Enablement'],
+      ['Certification (per person)', '1,000 per person', 'credited per certified person from certification entries; never reported', 'Enablement'],
+    ]);
+    expect(find(overview, 'earn-points').subsections.map((sub) => sub.heading)).toEqual(['Community', 'Enablement']);
+    const certifications = find(overview, 'certifications');
+    expect(certifications.blocks[0]).toMatchObject({ text: expect.stringMatching(/^Certifications are of 2 kinds: Security and Sales\. A certification is valid/) });
+    expect(rowsOf(overview, 'certifications').map((row) => row[1])).toEqual(['Security', 'Security', 'Sales']);
+  });
+
+  it('overview: a yearly fee is its own year; payments are whole years; the program’s own fee sentence is quoted', () => {
+    expect(find(overview, 'two-ways').blocks).toEqual([
+      { kind: 'list', ordered: false, items: ['Fee: $500.00 per year grants access to the partner program (R11).', 'Points: partners who meet the Registered requirements (1,000 points) over the review window are members with no fee required (R10).'] },
+    ]);
+    const fee = find(overview, 'fee');
+    const items = fee.blocks[0]?.kind === 'list' ? fee.blocks[0].items : [];
+    expect(items.slice(0, 2)).toEqual([
+      'The fee is $500.00 per year (R11).',
+      'A payment covers its months from its date; a payment made while an earlier one still covers starts when that coverage ends. Its months must be a whole number of years (12 months each) and its amount that number times $500.00, else it does not count (R11).',
+    ]);
+    expect(fee.blocks.slice(1)).toEqual([{ kind: 'quote', text: 'A yearly fee of $500 USD grants access to the partner program.' }]);
+    const quarterly = securityDefinition();
+    quarterly.versions[0]!.fee = { ...quarterly.versions[0]!.fee, amount: '150.00', period: 'quarter' };
+    const q = find(programOverview(defineProgram(quarterly), { asOf: '2027-06-30' }), 'fee');
+    expect(q.blocks[0]).toMatchObject({ items: expect.arrayContaining(['The fee is $150.00 per quarter, $600.00 for a year (R11).']) });
+  });
+
+  let built: DocumentModel | undefined;
+  const statementOf = () => (built ??= partnerStatement(securityLedger(), { asOf: '2027-06-30', program }));
+
+  it('statement: each requirement by kind name and a named certification’s holders', () => {
+    expect(rowsOf(statementOf(), 'requirements').filter((row) => row[0] === 'Platinum')).toEqual([
+      ['Platinum', 'no', 'Points', '40,000', '12,000', 'no', '28,000'],
+      ['Platinum', 'no', 'Revenue', '20,000.00 USD', '6,000.00 USD', 'no', '14,000.00 USD'],
+      ['Platinum', 'no', 'Security certifications', '4', '2', 'no', '2'],
+      ['Platinum', 'no', 'Holders of Solution Architect Certification', '1', '0', 'no', '1'],
+    ]);
+  });
+
+  it('statement: points by the program’s categories, valid pairs per kind, the named certification’s holders', () => {
+    const e = evaluate(securityLedger(), { asOf: '2027-06-30', program });
+    expect(rowsOf(statementOf(), 'points').slice(0, 3)).toEqual([
+      ['Revenue', count(e.points.byCategory.revenue), 'R2'],
+      ['Community', count(e.points.byCategory['community'] ?? -1), 'R3'],
+      ['Enablement', count(e.points.byCategory['enablement'] ?? -1), 'R3'],
+    ]);
+    expect(find(statementOf(), 'certifications').blocks[0]).toEqual({
+      kind: 'paragraph',
+      text: 'Valid on 2027-06-30: 2 security and 0 sales certifications (distinct holder and certification pairs, R8). Solution Architect Certification: 0 holders. Certifications that expire before 2027-09-30 are marked.',
+    });
+  });
+
+  it('statement: the next tier’s shortfall per kind and per named certification', () => {
+    const next = find(statementOf(), 'next-tier');
+    expect(tables(next)[0]?.rows).toEqual([
+      ['Points', '28,000'],
+      ['Revenue', '14,000.00 USD'],
+      ['Security certifications', '2'],
+      ['Sales certifications', '0'],
+      ['Holders of Solution Architect Certification', '1'],
+    ]);
+  });
+
+  it('statement: a yearly fee due is "per year"; the entries carry the new reason codes', () => {
+    const unpaid = securityLedger();
+    // One webinar: 250 points, short of Registered's 1,000, and no payment: the fee is due.
+    unpaid.entries = unpaid.entries.filter((entry) => entry.id === 'h2');
+    const due = partnerStatement(unpaid, { asOf: '2027-06-30', program });
+    expect(rowsOf(due, 'membership')).toContainEqual(['Amount due', '500.00 USD per year']);
+    const entries = rowsOf(statementOf(), 'entries');
+    expect(entries.find((row) => row[0] === 'h6')?.slice(4)).toEqual(['excluded', '0', 'R3', 'quarterly-limit']);
+    expect(entries.find((row) => row[0] === 'h7')?.slice(4)).toEqual(['counted', '3,000', 'R3', 'points-cap']);
+  });
+});
+
 describe('renderers', () => {
   const overview = programOverview(exponentialProgram, { asOf });
 
   it('Markdown has every tier and activity row', () => {
     const md = renderMarkdown(overview);
     expect(md.startsWith(`# ${exponentialProgram.name}\n`)).toBe(true);
-    for (const tier of version.tiers) expect(md).toContain(`| ${tier.name} | ${count(tier.points)} |`);
+    for (const tier of version.tiers) expect(md).toContain(`| ${tier.name} | ${count(pointsOf(tier))} |`);
     for (const activity of version.activities) expect(md).toMatch(new RegExp(`\\| ${count(activity.points)}[^|]* \\|.*\\| ${activity.id} \\| ${activity.rule} \\|`));
   });
 
@@ -250,7 +358,7 @@ describe('renderers', () => {
     expect(html).toContain('thead { display: table-header-group; }');
     expect(html).toContain('@page { size: A4; }');
     expect(html.match(/<thead>/g)?.length).toBe(overview.sections.flatMap((s) => [...s.blocks, ...s.subsections.flatMap((x) => x.blocks)]).filter((b) => b.kind === 'table').length);
-    for (const tier of version.tiers) expect(html).toContain(`<td>${tier.name}</td><td class="num">${count(tier.points)}</td>`);
+    for (const tier of version.tiers) expect(html).toContain(`<td>${tier.name}</td><td class="num">${count(pointsOf(tier))}</td>`);
   });
 });
 

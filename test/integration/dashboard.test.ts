@@ -10,9 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineProgram, evaluate, parseLedger, planUpgrade, reviewTimeline, type Evaluation, type Program } from '../../src/index';
+import { defineProgram, evaluate, exponentialProgram, parseLedger, planUpgrade, reviewTimeline, type CountedReason, type Evaluation, type ExclusionReason, type Program } from '../../src/index';
 import { readCsvLedgers } from '../../src/csv/index';
-import { categoryNames, feeText, formatCount, formatDate, formatMoney, reasonWords } from '../../examples/dashboard/format';
+import { basisText, categoryName, checkName, feeText, formatCount, formatDate, formatMoney, reasonWords, shortfallKey, tierPoints } from '../../examples/dashboard/format';
+import { securityDefinition, securityLedger } from '../program/securityProgram';
 import { extraTimeZoneRun, root } from '../cli/helpers';
 import { chromiumTool, launchChromium, watchPage, type PageReports } from './chromium';
 
@@ -110,7 +111,8 @@ function expectFigures(shown: Awaited<ReturnType<typeof readPage>>, input: unkno
   expect(shown.revenue).toBe(formatMoney(e.revenue.total, currency));
   expect(shown.membership).toBe(String(e.membership.active));
   expect(shown.feeStatus).toBe(e.fee.status);
-  expect(shown.fee).toBe(feeText(e.fee, currency));
+  const inEffect = (program ?? exponentialProgram).versions.filter((v) => v.effectiveFrom <= asOf).at(-1) ?? (program ?? exponentialProgram).versions[0];
+  expect(shown.fee).toBe(feeText(e.fee, currency, inEffect.tiers.find((t) => t.id === inEffect.renewalTier)?.name));
   expect(shown.nextAnniversary).toBe(formatDate(e.fee.nextAnniversary));
   expect(shown.window).toEqual([e.window.from, e.window.to]);
 
@@ -130,8 +132,9 @@ function expectFigures(shown: Awaited<ReturnType<typeof readPage>>, input: unkno
   if (keep === null || keep.expiring.length === 0) expect(shown.keep).toBeNull();
   else expect(shown.keep).toEqual({ reachable: String(keep.reachable), expiring: keep.expiring.map((x) => x.id) });
 
-  // Points by category: the eight of R7.
-  expect(shown.categories).toEqual(Object.entries(e.points.byCategory).map(([key, points]) => [key, points, categoryNames[key as keyof typeof categoryNames]]));
+  // Points by category: R7's six fixed keys and the program's categories.
+  const version = (program ?? exponentialProgram).versions.filter((v) => v.effectiveFrom <= asOf).at(-1) ?? (program ?? exponentialProgram).versions[0];
+  expect(shown.categories).toEqual(Object.entries(e.points.byCategory).map(([key, points]) => [key, points, categoryName(key, version)]));
 
   // The timeline: 12 month-end reviews up to the date and 6 of forecast, as reviewTimeline gives them; the table says the same.
   const dates = monthEnds(asOf);
@@ -157,11 +160,12 @@ function expectFigures(shown: Awaited<ReturnType<typeof readPage>>, input: unkno
   // Planning: by default, the next tier by the month end.
   const plan = planUpgrade(input, { ...options, ...planning });
   expect(shown.plan).toEqual({ target: plan.target, by: plan.by, reachable: String(plan.reachable) });
+  // One data attribute per certification kind of the version planned in (the built-in `data-profile`, `data-sales`).
+  const planned = (program ?? exponentialProgram).versions.filter((v) => v.effectiveFrom <= plan.by).at(-1) ?? (program ?? exponentialProgram).versions[0];
   expect(shown.shortfall).toEqual({
     points: String(plan.shortfall.points),
     revenue: plan.shortfall.revenue,
-    profile: String(plan.shortfall.profileCertifications),
-    sales: String(plan.shortfall.salesCertifications),
+    ...Object.fromEntries(planned.certificationKinds.map((k) => [k.id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()), String(plan.shortfall[shortfallKey(k.id)] ?? 0)])),
   });
   expect(shown.steps).toEqual(plan.steps);
   return e;
@@ -619,6 +623,29 @@ describe.skipIf(chromiumTool.skip || extraTimeZoneRun)(`Partner Dashboard in hea
     expectFigures(await readPage(page), sample('gold-scale.json'), AS_OF);
   });
 
+  // #16: a program with its own kinds, a named certification, limits, caps and a yearly fee.
+  it('shows a program with its own kinds and a named certification: progress, categories, shortfall, reasons', async () => {
+    const definition = JSON.stringify(securityDefinition());
+    const program = defineProgram(securityDefinition());
+    await page.getByLabel('Open a program definition').setInputFiles({ name: 'northwind.json', mimeType: 'application/json', buffer: Buffer.from(definition) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="program"]')?.textContent?.includes('northwind-security'));
+    await page.getByLabel('Open a ledger').setInputFiles({ name: 'harbor.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(securityLedger())) });
+    await page.waitForFunction(() => document.querySelector('.glance .partner')?.textContent === 'Harbor Secure');
+    await setDate('2027-06-30');
+    expectFigures(await readPage(page), securityLedger(), '2027-06-30', program);
+    const words = await page.evaluate(() => ({
+      labels: Array.from(document.querySelectorAll('[data-testid="next-tier"] .requirement label')).map((l) => l.textContent),
+      named: document.querySelector<HTMLElement>('[data-testid="next-tier"] .requirement[data-kind="certification"]')?.dataset.certification ?? null,
+      shortfall: Array.from(document.querySelectorAll('[data-testid="plan-shortfall"] li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+      categories: Array.from(document.querySelectorAll<SVGGElement>('g[data-category] text:first-child')).map((t) => t.textContent),
+    }));
+    expect(words.labels).toEqual(['Points', 'Revenue', 'Security certifications', 'Holders of Solution Architect Certification']);
+    expect(words.named).toBe('solution-architect');
+    expect(words.shortfall).toEqual(['28,000 points', '$14,000.00 revenue', '2 security certifications', '0 sales certifications', '1 more holder of Solution Architect Certification']);
+    expect(words.categories).toEqual(['Revenue', 'Community', 'Enablement', 'Certifications', 'Partner years', 'Bonus', 'Special', 'Adjustments']);
+    await page.getByRole('button', { name: 'use the built-in program' }).click();
+  });
+
   it('is usable from the keyboard: a sample opens with Enter, the form submits with Enter', async () => {
     await page.focus('#review-date');
     const reached = new Set<string>();
@@ -830,5 +857,54 @@ describe.skipIf(chromiumTool.skip || extraTimeZoneRun)(`Partner Dashboard in hea
   it('ran without a CSP violation or a console error', () => {
     expect(reports.violations).toEqual([]);
     expect(reports.consoleErrors).toEqual([]);
+  });
+});
+
+// #16: the dashboard's words for the new shapes, in Node (no browser): they are what the page shows.
+describe('dashboard words for programs of other shapes (format.ts)', () => {
+  const version = defineProgram(securityDefinition()).versions[0];
+
+  it('names the program’s renewal tier in a renewal waiver', () => {
+    expect(feeText({ status: 'waived', basis: 'professional-renewal', waivedThrough: '2027-02-28' }, 'EUR', 'Authorized')).toBe('Waived through 28 Feb 2027 (Authorized last partnership year)');
+    expect(feeText({ status: 'waived', basis: 'professional-renewal', waivedThrough: '2027-02-28' }, 'USD')).toBe('Waived through 28 Feb 2027 (Professional last partnership year)');
+    expect(basisText('professional-renewal', 'Gold')).toBe('Gold last partnership year');
+    expect(basisText('basic-points', 'Gold')).toBe('by points, no fee required');
+  });
+
+  it('says a fee due per its period, a year once', () => {
+    expect(feeText({ status: 'due', amountDue: '45.00', period: 'month', annualAmount: '540.00' }, 'USD')).toBe('Due: $45.00 a month ($540.00 a year)');
+    expect(feeText({ status: 'due', amountDue: '150.00', period: 'quarter', annualAmount: '600.00' }, 'USD')).toBe('Due: $150.00 a quarter ($600.00 a year)');
+    expect(feeText({ status: 'due', amountDue: '500.00', period: 'year', annualAmount: '500.00' }, 'USD')).toBe('Due: $500.00 a year');
+  });
+
+  it('names requirement checks by the program’s kinds and certifications, categories by the program', () => {
+    expect(checkName({ kind: 'security-certifications' }, version)).toBe('Security certifications');
+    expect(checkName({ kind: 'certification', certification: 'solution-architect' }, version)).toBe('Holders of Solution Architect Certification');
+    expect(checkName({ kind: 'profile-certifications' }, exponentialProgram.versions[0])).toBe('Profile certifications');
+    expect(['revenue', 'community', 'knowledge', 'adjustment', 'unknown'].map((key) => categoryName(key, version))).toEqual(['Revenue', 'Community', 'Knowledge sharing', 'Adjustments', 'unknown']);
+    expect(version.tiers.map(tierPoints)).toEqual([1000, 10000, 40000]);
+    expect(tierPoints({ requirements: [{ type: 'revenue', min: '10.00' }] })).toBe(0);
+    expect(shortfallKey('cloud-security')).toBe('cloudSecurityCertifications');
+  });
+
+  it('has words for every reason code, the new limits and the cap included', () => {
+    // A record over the closed lists: the type checker says when a code is added to them and missing here.
+    const codes: Record<ExclusionReason | CountedReason | 'pending-approval', true> = {
+      'outside-window': true,
+      'after-as-of': true,
+      rejected: true,
+      'evidence-not-met': true,
+      'monthly-limit': true,
+      'quarterly-limit': true,
+      'yearly-limit': true,
+      'window-limit': true,
+      'fee-amount-mismatch': true,
+      'not-in-program-version': true,
+      'already-credited': true,
+      'earned-before-window': true,
+      'points-cap': true,
+      'pending-approval': true,
+    };
+    expect(Object.keys(reasonWords).sort()).toEqual(Object.keys(codes).sort());
   });
 });

@@ -37,7 +37,7 @@ describe('API reference', () => {
 
 describe('guides', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  it.each(['command-line', 'crm-integration', 'serverless', 'browser', 'dashboard', 'documents'])('docs/guides/%s.md exists and the README links it', (name) => {
+  it.each(['command-line', 'crm-integration', 'serverless', 'browser', 'dashboard', 'documents', 'second-program'])('docs/guides/%s.md exists and the README links it', (name) => {
     expect(readFileSync(join(root, 'docs', 'guides', `${name}.md`), 'utf8').length).toBeGreaterThan(500);
     expect(readme).toContain(`(docs/guides/${name}.md)`);
   });

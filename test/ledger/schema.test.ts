@@ -28,7 +28,8 @@ describe('the parsing schema', () => {
     const fields = getLedgerFields();
     fc.assert(
       fc.property(
-        fc.array(entryType.chain((type) => fc.tuple(fc.constant(type), fc.array(fc.tuple(fc.constantFrom(...(fields.entry.get(type) ?? [])), edgeValue), { maxLength: 6 }))), { maxLength: 4 }),
+        // A time entry's category is the program's (parseLedger's value pass checks it): the schemas leave it to that pass and the JSON Schema respectively.
+        fc.array(entryType.chain((type) => fc.tuple(fc.constant(type), fc.array(fc.tuple(fc.constantFrom(...(fields.entry.get(type) ?? []).filter((field) => !(type === 'time' && field === 'category'))), edgeValue), { maxLength: 6 }))), { maxLength: 4 }),
         (rows) => {
           const entries = rows.map(([type, values]) => ({ id: 'a', date: '2026-01-01', ...Object.fromEntries(values), type }));
           expect(issuesOf(parsing, entries)).toStrictEqual(issuesOf(standard, entries));

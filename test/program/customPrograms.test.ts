@@ -194,10 +194,10 @@ function reformDefinition(): Definition {
   const later = JSON.parse(JSON.stringify(input.versions[0]));
   later.version = '2027.1';
   later.effectiveFrom = '2027-01-01';
-  later.tiers[4].points = 25000;
+  later.tiers[4].requirements[0].min = 25000;
   later.activities = later.activities.filter((row: { id: string }) => row.id !== 'forum-post');
   later.activities.push({ id: 'webinar', name: 'Webinar', points: 750, kind: 'fixed', category: 'knowledge', rule: 'R3', source: 'Webinar 750' });
-  later.fee.monthly = '50.00';
+  later.fee.amount = '50.00';
   input.versions.push(later);
   return input;
 }

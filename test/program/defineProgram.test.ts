@@ -79,8 +79,8 @@ describe('defineProgram', () => {
       const program = defineProgram(input);
       expect(JSON.stringify(input)).toBe(before);
       expect(Object.isFrozen(input)).toBe(false);
-      input.versions[0]!['tiers'][0].points = 1;
-      expect(program.versions[0].tiers[0]!.points).toBe(3000);
+      input.versions[0]!['tiers'][0].requirements[0].min = 1;
+      expect(program.versions[0].tiers[0]!.requirements[0]).toEqual({ type: 'points', min: 3000 });
     });
 
     it('drops a top-level $schema', () => {
@@ -111,9 +111,16 @@ describe('defineProgram', () => {
 
     it('names every missing field', () => {
       const input = definition();
-      delete input.versions[0]!['fee'].monthly;
+      delete input.versions[0]!['fee'].amount;
       delete input.versions[0]!['activities'][7].kind;
-      expect(found(input)).toEqual(['versions[0].activities[7].kind missing-field', 'versions[0].fee.monthly missing-field']);
+      delete input.versions[0]!['tiers'][2].requirements;
+      delete input.versions[0]!['certificationKinds'][1].source;
+      expect(found(input)).toEqual([
+        'versions[0].certificationKinds[1].source missing-field',
+        'versions[0].tiers[2].requirements missing-field',
+        'versions[0].activities[7].kind missing-field',
+        'versions[0].fee.amount missing-field',
+      ]);
     });
 
     it('requires at least one version and one tier', () => {
@@ -151,24 +158,38 @@ describe('defineProgram', () => {
     it('requires fees and revenue thresholds as canonical decimal strings', () => {
       for (const bad of ['45', '45.0', '45.000', '-45.00', 45, '4,500.00', '1e3']) {
         const input = definition();
-        input.versions[0]!['fee'].monthly = bad;
-        expect(found(input), String(bad)).toEqual([`versions[0].fee.monthly ${typeof bad === 'number' ? 'invalid-type' : 'invalid-amount'}`]);
+        input.versions[0]!['fee'].amount = bad;
+        input.versions[0]!['tiers'][3].requirements[1].min = bad;
+        const code = typeof bad === 'number' ? 'invalid-type' : 'invalid-amount';
+        expect(found(input), String(bad)).toEqual([`versions[0].tiers[3].requirements[1].min ${code}`, `versions[0].fee.amount ${code}`]);
       }
       const input = definition();
-      input.versions[0]!['fee'].monthly = '39.50';
-      input.versions[0]!['tiers'][3].revenue = '7200.125';
-      expect(defineProgram(input).versions[0].fee.monthly).toBe('39.50');
+      input.versions[0]!['fee'].amount = '39.50';
+      input.versions[0]!['tiers'][3].requirements[1].min = '7200.125';
+      const program = defineProgram(input);
+      expect(program.versions[0].fee.amount).toBe('39.50');
+      expect(program.versions[0].tiers[3]!.requirements[1]).toEqual({ type: 'revenue', min: '7200.125' });
     });
 
-    it('requires a positive monthly fee with a currency label', () => {
+    it('requires a positive fee with a currency label and a period of month, quarter or year', () => {
       const input = definition();
-      input.versions[0]!['fee'].monthly = '0.00';
+      input.versions[0]!['fee'].amount = '0.00';
       input.versions[0]!['fee'].currency = '';
-      expect(found(input)).toEqual(['versions[0].fee.currency invalid-value', 'versions[0].fee.monthly invalid-amount']);
+      expect(found(input)).toEqual(['versions[0].fee.currency invalid-value', 'versions[0].fee.amount invalid-amount']);
       const cent = definition();
-      cent.versions[0]!['fee'].monthly = '0.01';
+      cent.versions[0]!['fee'].amount = '0.01';
       cent.versions[0]!['fee'].currency = 'EUR';
-      expect(defineProgram(cent).versions[0].fee).toMatchObject({ monthly: '0.01', currency: 'EUR' });
+      expect(defineProgram(cent).versions[0].fee).toMatchObject({ amount: '0.01', period: 'month', currency: 'EUR' });
+      for (const period of ['quarter', 'year'] as const) {
+        const other = definition();
+        other.versions[0]!['fee'].period = period;
+        expect(defineProgram(other).versions[0].fee.period).toBe(period);
+      }
+      for (const period of ['week', 'window', 'monthly', undefined]) {
+        const bad = definition();
+        bad.versions[0]!['fee'].period = period;
+        expect(found(bad), String(period)).toEqual([`versions[0].fee.period ${period === undefined ? 'missing-field' : 'invalid-value'}`]);
+      }
     });
 
     it('refuses impossible dates', () => {
@@ -181,9 +202,9 @@ describe('defineProgram', () => {
 
     it('refuses functions and other non-JSON values', () => {
       const input = definition();
-      input.versions[0]!['tiers'][0].points = () => 3000;
+      input.versions[0]!['tiers'][0].requirements[0].min = () => 3000;
       input.versions[0]!['activities'][0].name = Symbol('x');
-      expect(found(input)).toEqual(['versions[0].tiers[0].points invalid-type', 'versions[0].activities[0].name invalid-type']);
+      expect(found(input)).toEqual(['versions[0].tiers[0].requirements[0].min invalid-type', 'versions[0].activities[0].name invalid-type']);
     });
 
     it('turns a hostile input into one issue, never a TypeError', () => {
@@ -236,55 +257,139 @@ describe('defineProgram', () => {
       expect(defineProgram(input).versions.map((x) => x.effectiveFrom)).toEqual(['2000-01-01', '2000-01-02']);
     });
 
-    it('tiers with non-decreasing points, revenue, profile and sales counts', () => {
+    it('tiers with non-decreasing points, revenue, profile and sales counts, at the requirement that drops', () => {
       const input = definition();
       const tiers = input.versions[0]!['tiers'];
-      tiers[4].points = 7999; // below Professional's 8,000
-      tiers[5].revenue = '11999.99'; // below Silver's 12,000.00
-      tiers[5].profileCertifications = 0; // below Silver's 1
-      tiers[6].salesCertifications = 5; // below Gold's 6
-      tiers[3].revenue = null; // "None" above Basic's None is fine
+      tiers[4].requirements[0].min = 7999; // below Professional's 8,000
+      tiers[5].requirements[1].min = '11999.99'; // below Silver's 12,000.00
+      tiers[5].requirements.splice(2, 1); // no profile requirement: 0, below Silver's 1
+      tiers[6].requirements[3].min = 5; // below Gold's 6
+      tiers[3].requirements.splice(1, 1); // no revenue above Basic's none is fine
       const issues = issuesOf(input);
       expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
-        'versions[0].tiers[4].points unordered-tiers',
-        'versions[0].tiers[5].revenue unordered-tiers',
-        'versions[0].tiers[5].profileCertifications unordered-tiers',
-        'versions[0].tiers[6].salesCertifications unordered-tiers',
+        'versions[0].tiers[4].requirements[0].min unordered-tiers',
+        'versions[0].tiers[5].requirements[1].min unordered-tiers',
+        'versions[0].tiers[5].requirements unordered-tiers',
+        'versions[0].tiers[6].requirements[3].min unordered-tiers',
       ]);
       expect(issues[0]!.message).toContain('"professional"');
+      expect(issues[2]!.message).toBe('"gold" requires 0 profile certifications, fewer than "silver" below it (1): tiers go lowest first with non-decreasing requirements');
     });
 
     it('a tier with no revenue requirement above one with a requirement is unordered', () => {
       const input = definition();
-      input.versions[0]!['tiers'][4].revenue = null;
-      expect(found(input)).toEqual(['versions[0].tiers[4].revenue unordered-tiers']);
+      input.versions[0]!['tiers'][4].requirements.splice(1, 1);
+      expect(found(input)).toEqual(['versions[0].tiers[4].requirements unordered-tiers']);
     });
 
-    it('equal requirements are allowed (exactly at the threshold)', () => {
+    it('equal requirements are allowed (exactly at the threshold), and a requirement of 0 points or 0.00 revenue equals none', () => {
       const input = definition();
       const tiers = input.versions[0]!['tiers'];
-      tiers[1].points = 3000;
-      tiers[5].revenue = '12000.00';
-      tiers[5].salesCertifications = 2;
-      tiers[5].profileCertifications = 1;
+      tiers[1].requirements[0].min = 3000;
+      tiers[5].requirements[1].min = '12000.00';
+      tiers[5].requirements[2].min = 1;
+      tiers[5].requirements[3].min = 2;
+      tiers[0].requirements.push({ type: 'revenue', min: '0.00' });
+      expect(() => defineProgram(input)).not.toThrow();
+      const zero = definition();
+      zero.versions[0]!['tiers'][1].requirements = [];
+      zero.versions[0]!['tiers'][0].requirements = [{ type: 'points', min: 0 }];
+      expect(defineProgram(zero).versions[0].tiers[1]!.requirements).toEqual([]);
+    });
+
+    it('the order holds for every kind and named certification, in the requirement order (points, revenue, kinds, certifications)', () => {
+      const input = definition();
+      const tiers = input.versions[0]!['tiers'];
+      tiers[4].requirements.push({ type: 'certification', certification: 'solution', min: 2 });
+      tiers[5].requirements.unshift({ type: 'certification', certification: 'solution', min: 1 }); // fewer holders than Silver's 2
+      tiers[5].requirements[1].min = 1; // points below Silver's 20,000
+      // Platinum has no "solution" requirement at all: 0, below Gold's 1.
+      expect(found(input)).toEqual([
+        'versions[0].tiers[5].requirements[1].min unordered-tiers',
+        'versions[0].tiers[5].requirements[0].min unordered-tiers',
+        'versions[0].tiers[6].requirements unordered-tiers',
+      ]);
+      tiers[5].requirements[0].min = 2;
+      tiers[5].requirements[1].min = 50000;
+      tiers[6].requirements.push({ type: 'certification', certification: 'solution', min: 2 });
       expect(() => defineProgram(input)).not.toThrow();
     });
 
-    it('a tier requiring profile or sales certifications needs one of that kind in the catalogue', () => {
+    it('a tier requiring certifications of a kind needs the kind defined and a catalogue certification of it', () => {
       const noSales = definition();
       noSales.versions[0]!['certifications'] = noSales.versions[0]!['certifications'].filter((c: { kind: string }) => c.kind === 'profile');
-      expect(found(noSales)).toEqual([
-        'versions[0].tiers[4].salesCertifications missing-certification-kind',
-        'versions[0].tiers[5].salesCertifications missing-certification-kind',
-        'versions[0].tiers[6].salesCertifications missing-certification-kind',
+      const issues = issuesOf(noSales);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'versions[0].tiers[4].requirements[3].kind missing-certification-kind',
+        'versions[0].tiers[5].requirements[3].kind missing-certification-kind',
+        'versions[0].tiers[6].requirements[3].kind missing-certification-kind',
       ]);
+      expect(issues[0]!.message).toBe('requires 2 sales certification(s), but versions[0].certifications has no certification of kind "sales"');
+      const undefinedKind = definition();
+      undefinedKind.versions[0]!['tiers'][6].requirements.push({ type: 'certifications', kind: 'security', min: 1 });
+      const undefinedIssues = issuesOf(undefinedKind);
+      expect(undefinedIssues.map((i) => `${i.path} ${i.code}`)).toEqual(['versions[0].tiers[6].requirements[4].kind missing-certification-kind']);
+      expect(undefinedIssues[0]!.message).toContain('versions[0].certificationKinds has no kind "security" ("profile", "sales")');
       const none = definition();
       none.versions[0]!['certifications'] = [];
-      for (const tier of none.versions[0]!['tiers']) tier.salesCertifications = 0;
-      none.versions[0]!['tiers'][6].profileCertifications = 1;
+      for (const tier of none.versions[0]!['tiers']) tier.requirements = tier.requirements.filter((r: { kind?: string }) => r.kind !== 'sales');
       expect(found(none).filter((x) => x.includes('missing-certification-kind'))).toHaveLength(3);
-      for (const tier of none.versions[0]!['tiers']) tier.profileCertifications = 0;
+      for (const tier of none.versions[0]!['tiers']) tier.requirements = tier.requirements.filter((r: { type: string }) => r.type !== 'certifications');
       expect(() => defineProgram(none)).not.toThrow();
+    });
+
+    it('a tier requiring a certification by name needs it in the catalogue', () => {
+      const input = definition();
+      input.versions[0]!['tiers'][6].requirements.push({ type: 'certification', certification: 'architect', min: 1 });
+      input.versions[0]!['tiers'][6].requirements.push({ type: 'certification', certification: 'solution', min: 1 });
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual(['versions[0].tiers[6].requirements[4].certification unknown-certification']);
+      expect(issues[0]!.message).toContain('"architect"');
+      input.versions[0]!['tiers'][6].requirements.splice(4, 1);
+      expect(defineProgram(input).versions[0].tiers[6]!.requirements.at(-1)).toEqual({ type: 'certification', certification: 'solution', min: 1 });
+    });
+
+    it('at most one requirement of each type, kind and certification per tier', () => {
+      const input = definition();
+      // On the top tier, so that the order against the tier above is not in question.
+      const platinum = input.versions[0]!['tiers'][6].requirements;
+      platinum.push({ type: 'points', min: 200000 }, { type: 'certifications', kind: 'sales', min: 10 }, { type: 'certification', certification: 'solution', min: 1 }, { type: 'certification', certification: 'solution', min: 1 });
+      platinum.push({ type: 'certification', certification: 'design', min: 1 }, { type: 'revenue', min: '30000.00' });
+      const issues = issuesOf(input);
+      expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+        'versions[0].tiers[6].requirements[4] duplicate-id',
+        'versions[0].tiers[6].requirements[5] duplicate-id',
+        'versions[0].tiers[6].requirements[7] duplicate-id',
+        'versions[0].tiers[6].requirements[9] duplicate-id',
+      ]);
+      expect(issues[1]!.message).toBe('a second requirement of certifications of kind "sales": versions[0].tiers[6].requirements[3] has it already (one of each per tier)');
+      // A kind and a certification of the same id are different requirements.
+      const both = definition();
+      both.versions[0]!['certifications'][0].id = 'profile';
+      both.versions[0]!['tiers'][6].requirements.push({ type: 'certification', certification: 'profile', min: 1 });
+      expect(() => defineProgram(both)).not.toThrow();
+    });
+
+    it('refuses a requirement of an unknown type, or a count below 1, with its path', () => {
+      const input = definition();
+      const tier = input.versions[0]!['tiers'][6];
+      tier.requirements = [
+        { type: 'points', min: 200000 },
+        { type: 'revenue', min: '30000.00', extra: true },
+        { type: 'referrals', min: 1 },
+        { min: 1 },
+        { type: 'certifications', kind: 'profile', min: 3 },
+        { type: 'certifications', kind: 'sales', min: 0 },
+        { type: 'certification', certification: 'solution', min: 1.5 },
+      ];
+      // Only these: a minimum the schema refuses is not compared with the tier below.
+      expect(found(input)).toEqual([
+        'versions[0].tiers[6].requirements[1].extra unknown-field',
+        'versions[0].tiers[6].requirements[2].type invalid-value',
+        'versions[0].tiers[6].requirements[3].type missing-field',
+        'versions[0].tiers[6].requirements[5].min invalid-integer',
+        'versions[0].tiers[6].requirements[6].min invalid-integer',
+      ]);
     });
 
     it('membershipTier and renewalTier name tiers of their version', () => {
@@ -359,7 +464,7 @@ describe('defineProgram', () => {
       const later = JSON.parse(JSON.stringify(input.versions[0]));
       later.version = '2027.1';
       later.effectiveFrom = '2027-01-01';
-      later.activities[6].kind = 'fixed'; // pipeline-share was monthly
+      later.activities[6].kind = 'minimum'; // pipeline-share was fixed
       input.versions.push(later);
       expect(found(input)).toEqual(['versions[1].activities[6].kind inconsistent-row']);
     });
@@ -369,10 +474,11 @@ describe('defineProgram', () => {
     it('reports schema and invariant issues together, in path order, each with a known code', () => {
       const input = definition();
       const v = input.versions[0]!;
-      v['tiers'][4].points = 2; // unordered
+      v['tiers'][4].requirements[0].min = 2; // unordered
       v['activities'][7].id = 'forum-post'; // duplicate of row 17
       v['membershipTier'] = 'bronze';
-      v['fee'].monthly = '45';
+      v['fee'].amount = '45';
+      v['categories'][0].id = 'bonus';
       v['tiers'][1].name = '';
       let error: unknown;
       try {
@@ -384,16 +490,20 @@ describe('defineProgram', () => {
       const issues = (error as ValidationError).issues;
       expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
         'versions[0].membershipTier unknown-tier',
+        'versions[0].categories[0].id invalid-value',
         'versions[0].tiers[1].name invalid-value',
-        'versions[0].tiers[4].points unordered-tiers',
+        'versions[0].tiers[4].requirements[0].min unordered-tiers',
+        // The knowledge rows now name a category the version lacks.
+        ...[11, 13, 14, 16].map((row) => `versions[0].activities[${row}].category invalid-value`),
         'versions[0].activities[17].id duplicate-id',
-        'versions[0].fee.monthly invalid-amount',
+        'versions[0].activities[17].category invalid-value',
+        'versions[0].fee.amount invalid-amount',
       ]);
       for (const found of issues) {
         expect(Object.keys(issueCodes)).toContain(found.code);
         expect(found.message.length).toBeGreaterThan(0);
       }
-      expect((error as ValidationError).message).toContain('(+4 more)');
+      expect((error as ValidationError).message).toContain('(+10 more)');
     });
   });
 });
@@ -432,14 +542,14 @@ describe('defineProgram: any number of issues (#12)', () => {
     d['extra'] = 1;
     d.versions[0]!['effectiveFrom'] = '2026-02-30';
     d.versions[0]!['zzz'] = true;
-    d.versions[0]!['tiers'][2].points = -1;
+    d.versions[0]!['tiers'][2].requirements[0].min = -1;
     d.versions[0]!['activities'][0].kind = 'nope';
     d.versions[0]!['certifications'][1].unknown = 1;
     expect(found(d)).toEqual([
       'extra unknown-field',
       'versions[0].effectiveFrom invalid-date',
       'versions[0].zzz unknown-field',
-      'versions[0].tiers[2].points invalid-integer',
+      'versions[0].tiers[2].requirements[0].min invalid-integer',
       'versions[0].activities[0].kind invalid-value',
       'versions[0].certifications[1].unknown unknown-field',
     ]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defineProgram, describeProgram, exponentialProgram } from '../../src/index';
 import { cell } from '../../src/format';
 import { thrownIssues as issuesOf } from '../helpers/ledger';
+import { securityDefinition } from './securityProgram';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[] };
 
@@ -60,14 +61,11 @@ describe('describeProgram', () => {
     const input = definition();
     const v = input.versions[0]!;
     v['currency'] = 'EUR';
-    v['fee'] = { ...v['fee'], monthly: '39.50', currency: 'EUR' };
+    v['fee'] = { ...v['fee'], amount: '39.50', currency: 'EUR' };
     v['membershipTier'] = 'professional';
     v['tiers'][0].name = 'Now | then';
     v['certifications'] = [];
-    for (const tier of v['tiers']) {
-      tier.profileCertifications = 0;
-      tier.salesCertifications = 0;
-    }
+    for (const tier of v['tiers']) tier.requirements = tier.requirements.filter((r: { type: string }) => r.type !== 'certifications');
     v['activities'][11].evidence = { words: { max: 800 }, floss: false };
     const custom = describeProgram(input);
     expect(custom).toContain('| Now \\| then | 3,000 | None | None | `now` | R9 |');
@@ -84,7 +82,7 @@ describe('describeProgram', () => {
     const later = JSON.parse(JSON.stringify(input.versions[0]));
     later.version = '2027.1';
     later.effectiveFrom = '2027-01-01';
-    later.tiers[4].points = 25000;
+    later.tiers[4].requirements[0].min = 25000;
     input.versions.push(later);
     const dated = defineProgram(input);
 
@@ -115,6 +113,61 @@ describe('describeProgram', () => {
   });
 });
 
+// #16: a program's own kinds, requirement lists, limits, caps and fee period, in the words of the table.
+describe('describeProgram: programs with their own kinds, requirements, limits and fee period', () => {
+  const security = describeProgram(defineProgram(securityDefinition()));
+
+  it('writes each tier requirement list as the table does: kind counts by name, a named certification ×n', () => {
+    expect(security).toContain('| Registered | 1,000 | None | None | `registered` | R9 |');
+    expect(security).toContain('| Gold | 10,000 | 5,000.00 USD | 2 Security | `gold` | R9 |');
+    expect(security).toContain('| Platinum | 40,000 | 20,000.00 USD | 4 Security + Solution Architect Certification ×1 | `platinum` | R9 |');
+    expect(security).toContain('Tiers that require certifications count distinct valid (person, certification) pairs on the review date (R8). A tier that names a certification counts the distinct people who hold it validly.');
+    // The built-in program names no certification: its sentence stays as it was.
+    expect(text).toContain('Tiers that require certifications count distinct valid (person, certification) pairs on the review date (R8).\n');
+  });
+
+  it('says a tier without a points requirement has "None" points, and its phrase has no points', () => {
+    const input = securityDefinition();
+    input.versions[0]!.tiers[0]!.requirements = [{ type: 'revenue', min: '100.00' }];
+    const out = describeProgram(defineProgram(input));
+    expect(out).toContain('| Registered | None | 100.00 USD | None | `registered` | R9 |');
+    expect(out).toContain('meet the Registered requirements (100.00 USD of revenue) are members');
+  });
+
+  it('gives limits and caps after the kind, per calendar period or review window', () => {
+    expect(security).toContain('| Webinar | 250 | at most 4 per calendar quarter | community | — | `webinar` | R3 |');
+    expect(security).toContain('| Forum post | 10 | at most 1,000 points per calendar year | community | — | `forum-post` | R3 |');
+    expect(security).toContain('| Workshop (per attendee) | 500 per attendee | per attendee (`quantity`); at most 3,000 points per calendar quarter | enablement | — | `workshop` | R3 |');
+    expect(security).toContain('| Partner summit | 2,000 a year | at most one per calendar year | enablement | — | `summit` | R3 |');
+    const input = securityDefinition();
+    input.versions[0]!.activities[0] = { ...input.versions[0]!.activities[0]!, limit: { count: 1, per: 'window' }, cap: { points: 200, per: 'month' } } as never;
+    expect(describeProgram(defineProgram(input))).toContain('| Webinar | 250 | at most one per review window; at most 200 points per calendar month | community |');
+  });
+
+  it('names each certification kind by the program, and states a yearly fee as itself', () => {
+    expect(security).toContain('| Security Engineer Certification | Security | `security-engineer` | R8 |');
+    expect(security).toContain('| Solution Architect Certification | Sales | `solution-architect` | R8 |');
+    expect(security).toContain('- **Fee:** 500.00 USD per year grants access (R11). Partners who reach Gold over a partnership year have the next year\'s fee waived');
+    expect(security).toContain('## Fee\n\n500.00 USD per year (R11).\n\n> A yearly fee of $500 USD grants access to the partner program.\n');
+  });
+
+  it('states a quarterly fee with its year: four quarters', () => {
+    const input = securityDefinition();
+    input.versions[0]!.fee = { ...input.versions[0]!.fee, amount: '120.50', period: 'quarter' };
+    const out = describeProgram(defineProgram(input));
+    expect(out).toContain('- **Fee:** 120.50 USD per quarter grants access (R11).');
+    expect(out).toContain('120.50 USD per quarter, 482.00 USD for a year (R11).');
+  });
+
+  it('escapes the kind names a program gives (Markdown syntax, a table cell)', () => {
+    const input = securityDefinition();
+    input.versions[0]!.certificationKinds[0]!.name = 'Sec | <b>*ops*</b>';
+    const out = describeProgram(defineProgram(input));
+    expect(out).toContain(`| Gold | 10,000 | 5,000.00 USD | 2 ${cell('Sec | <b>*ops*</b>')} | \`gold\` | R9 |`);
+    expect(out).toContain(`| Security Analyst Certification | ${cell('Sec | <b>*ops*</b>')} | \`security-analyst\` | R8 |`);
+  });
+});
+
 // Review finding 11 (#12): every text a program provides goes through `cell`, so a program
 // cannot add a heading, raw HTML, a table row or a terminal escape to the overview.
 describe('describeProgram escapes program text', () => {
@@ -126,7 +179,7 @@ describe('describeProgram escapes program text', () => {
     v['version'] = 'v1\n# two <b>';
     v['currency'] = '<i>\u001b\n#';
     v['fee'] = { ...v['fee'], currency: '<i>\u001b\n#', source: `${evil} *quoted*` };
-    for (const row of [...v['tiers'], ...v['activities'], ...v['certifications']]) row.name = `${row.name} ${evil}`;
+    for (const row of [...v['tiers'], ...v['activities'], ...v['certifications'], ...v['certificationKinds']]) row.name = `${row.name} ${evil}`;
     const later = JSON.parse(JSON.stringify(v));
     later.version = '2\n## Versions <script>';
     later.effectiveFrom = '2030-01-01';

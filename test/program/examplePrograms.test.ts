@@ -113,3 +113,21 @@ describe('README "Programs" section', () => {
 function comparison() {
   return compareUnder(ledgers, { asOf: '2027-01-31', base: exponentialProgram, candidate: reform });
 }
+
+// The second program of examples/programs/ (issue 16); its rules are tested in test/program/secondProgram.test.ts.
+describe('examples/programs/northwind-security-partners.json', () => {
+  it('differs from Exponential in every table; its ledgers (ledgers/northwind/) are valid only under it, so the comparison above leaves them out', () => {
+    const northwind = defineProgram(readJson('examples/programs/northwind-security-partners.json'));
+    const tables = new Set(diffPrograms(exponentialProgram, northwind).changes.map((c) => c.table));
+    expect([...tables].sort()).toEqual(['activities', 'categories', 'certificationKinds', 'certifications', 'fee', 'settings', 'tiers']);
+    const dir = 'examples/programs/ledgers/northwind/';
+    const names = readdirSync(new URL(dir, root)).filter((n) => n.endsWith('.json'));
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
+      const ledger = readJson(`${dir}${name}`);
+      expect(evaluate(ledger, { asOf: '2026-11-30', program: northwind }).program.id, name).toBe('northwind-security-partners');
+      expect(() => evaluate(ledger, { asOf: '2026-11-30' }), name).toThrow();
+      expect(ledgers).not.toContainEqual(ledger);
+    }
+  });
+});

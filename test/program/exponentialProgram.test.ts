@@ -34,7 +34,9 @@ describe('exponentialProgram', () => {
     expect(version.tiers).toHaveLength(7);
     expect(version.activities).toHaveLength(18);
     expect(version.certifications).toHaveLength(6);
-    expect(version.fee.monthly).toBe('45.00');
+    expect(version.fee).toMatchObject({ amount: '45.00', period: 'month' });
+    expect(version.certificationKinds.map((row) => row.id)).toEqual(['profile', 'sales']);
+    expect(version.categories.map((row) => row.id)).toEqual(['knowledge', 'program']);
     expect(version.membershipTier).toBe('basic');
     expect(version.renewalTier).toBe('professional');
   });
@@ -77,9 +79,14 @@ describe('R3 activity table matches the program text', () => {
       'training-course': 'per-attendee',
       certification: 'derived',
       'partner-year': 'derived',
-      'pipeline-share': 'monthly',
+      'pipeline-share': 'fixed',
       'event-attendance': 'fixed',
     });
+  });
+
+  it('limits exactly the monthly row to one entry per calendar month (its line says “monthly”)', () => {
+    expect(activities.filter((row) => 'limit' in row).map((row) => [row.id, (row as { limit?: unknown }).limit])).toEqual([['pipeline-share', { count: 1, per: 'month' }]]);
+    expect(activities.filter((row) => 'cap' in row)).toEqual([]);
   });
 });
 
@@ -89,20 +96,28 @@ describe('R9 tier table matches the program text', () => {
     expect(line).toBe(row.source);
     const m = /^(\w+) ([\d,]+) (None|\$[\d,]+ USD) (None|(\d+) Profile \+ (\d+) Sales)$/.exec(row.source);
     expect(m).not.toBeNull();
-    expect(number(m![2]!)).toBe(row.points);
-    expect(row.revenue).toBe(m![3] === 'None' ? null : `${number(m![3]!.replace(' USD', ''))}.00`);
-    expect(row.profileCertifications).toBe(m![5] === undefined ? 0 : Number(m![5]));
-    expect(row.salesCertifications).toBe(m![6] === undefined ? 0 : Number(m![6]));
+    // The requirements in the table's column order; a "None" is no requirement.
+    const expected = [
+      { type: 'points', min: number(m![2]!) },
+      ...(m![3] === 'None' ? [] : [{ type: 'revenue', min: `${number(m![3]!.replace(' USD', ''))}.00` }]),
+      ...(m![5] === undefined ? [] : [{ type: 'certifications', kind: 'profile', min: Number(m![5]) }]),
+      ...(m![6] === undefined ? [] : [{ type: 'certifications', kind: 'sales', min: Number(m![6]) }]),
+    ];
+    expect(row.requirements).toEqual(expected);
   });
 
   it('lists the tiers lowest first with non-decreasing requirements', () => {
     expect(tiers.map((row) => row.id)).toEqual(['now', 'starter', 'basic', 'professional', 'silver', 'gold', 'platinum']);
     for (let i = 1; i < tiers.length; i++) {
       const [a, b] = [tiers[i - 1]!, tiers[i]!];
-      expect(b.points).toBeGreaterThan(a.points);
-      expect(Number(b.revenue ?? 0)).toBeGreaterThanOrEqual(Number(a.revenue ?? 0));
-      expect(b.profileCertifications).toBeGreaterThanOrEqual(a.profileCertifications);
-      expect(b.salesCertifications).toBeGreaterThanOrEqual(a.salesCertifications);
+      const min = (row: (typeof tiers)[number], type: string, kind?: string): number => {
+        const found = (row.requirements as readonly { type: string; kind?: string; min: number | string }[]).find((r) => r.type === type && (kind === undefined || r.kind === kind));
+        return found === undefined ? 0 : Number(found.min);
+      };
+      expect(min(b, 'points')).toBeGreaterThan(min(a, 'points'));
+      expect(min(b, 'revenue')).toBeGreaterThanOrEqual(min(a, 'revenue'));
+      expect(min(b, 'certifications', 'profile')).toBeGreaterThanOrEqual(min(a, 'certifications', 'profile'));
+      expect(min(b, 'certifications', 'sales')).toBeGreaterThanOrEqual(min(a, 'certifications', 'sales'));
     }
   });
 });
@@ -116,7 +131,7 @@ describe('R8 certification catalogue', () => {
 
 describe('R11 fee policy', () => {
   it('is $45 a month, citing the program', () => {
-    expect(feePolicy).toMatchObject({ monthly: '45.00', period: 'month', currency: 'USD', rule: 'R11' });
+    expect(feePolicy).toMatchObject({ amount: '45.00', period: 'month', currency: 'USD', rule: 'R11' });
     expect(feePolicy.source).toContain('$45 USD');
   });
 });
@@ -168,21 +183,21 @@ describe('the built-in tables are deeply frozen (shared data no caller can chang
     const writable = <T>(value: T) => value as { -readonly [K in keyof T]: unknown };
     const article = activities.find((row) => row.id === 'article');
     const writes: [string, () => unknown][] = [
-      ['a tier threshold', () => (writable(tiers[3]).points = 0)],
-      ['a tier revenue', () => (writable(tiers[3]).revenue = null)],
+      ['a tier threshold', () => (writable(tiers[3].requirements[0]).min = 0)],
+      ['a tier requirement list', () => (writable(tiers[3].requirements) as unknown as unknown[]).pop()],
       ['another tier', () => (writable(tiers)[0] = { ...tiers[6] })],
       ['an activity row', () => (writable(activities[5]).points = 1_000_000)],
       ['a new activity', () => (activities as unknown as unknown[]).push({ id: 'x' })],
       ['evidence bounds', () => ((article?.evidence?.words as { max?: number }).max = 1)],
       ['evidence removed', () => delete (article as { evidence?: unknown }).evidence],
       ['a certification kind', () => (writable(certifications[0]).kind = 'sales')],
-      ['the monthly fee', () => (writable(feePolicy).monthly = '0.00')],
+      ['the fee', () => (writable(feePolicy).amount = '0.00')],
       ['a rule quote', () => (rules[0]?.sources as unknown as string[]).push('x')],
       ['a rule title', () => (writable(rules[0]).title = 'x')],
       ['the program versions', () => (writable(exponentialProgram).versions = [])],
       ['the tiers of the version', () => (writable(exponentialProgram.versions[0]).tiers = [])],
       ['the membership tier', () => (writable(exponentialProgram.versions[0]).membershipTier = 'now')],
-      ['a prototype', () => Object.setPrototypeOf(feePolicy, { monthly: '0.00' })],
+      ['a prototype', () => Object.setPrototypeOf(feePolicy, { amount: '0.00' })],
     ];
     for (const [name, write] of writes) expect(write, name).toThrow(TypeError);
     expect(evaluate(ledger, { asOf: '2026-06-30' })).toEqual(before);

@@ -98,13 +98,55 @@ describe('schemas/program.schema.json', () => {
     expect(errorsOf(validateProgram, readJson('examples/programs/exponential-2027.json'))).toEqual([]);
   });
 
+  it.each(readdirSync(new URL('examples/programs/', root)).filter((name) => name.endsWith('.json')))('accepts examples/programs/%s, as defineProgram does', (name) => {
+    const program = readJson(`examples/programs/${name}`);
+    expect(errorsOf(validateProgram, program)).toEqual([]);
+    expect(() => defineProgram(program)).not.toThrow();
+  });
+
+  it('accepts the 0.2 forms defineProgram reads (tier fields, kind "monthly", fee "monthly", no kinds or categories), and what defineProgram makes of them', () => {
+    const legacy = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, any>[] };
+    const [version] = legacy.versions;
+    delete version!['certificationKinds'];
+    delete version!['categories'];
+    version!['tiers'][0] = { id: 'now', name: 'Now', points: 3000, revenue: null, profileCertifications: 0, salesCertifications: 0, rule: 'R9', source: 'Now 3,000 None None' };
+    version!['activities'][6] = { ...version!['activities'][6], kind: 'monthly', limit: undefined };
+    version!['fee'] = { monthly: '45.00', period: 'month', currency: 'USD', rule: 'R11', source: 'A monthly fee' };
+    const json = JSON.parse(JSON.stringify(legacy));
+    expect(errorsOf(validateProgram, json)).toEqual([]);
+    expect(errorsOf(validateProgram, JSON.parse(JSON.stringify(defineProgram(json))))).toEqual([]);
+  });
+
+  it('accepts a tier or a fee of the new form carrying 0.2 fields, as defineProgram does (they set what they name)', () => {
+    for (const edit of [(v: Record<string, any>) => (v['tiers'][0].points = 3500), (v: Record<string, any>) => (v['fee'].monthly = '50.00')]) {
+      const input = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, any>[] };
+      edit(input.versions[0]!);
+      expect(validateProgram(input)).toBe(true);
+      expect(() => defineProgram(input)).not.toThrow();
+    }
+    // A 0.2 field beside the new ones is still checked: a negative count is refused by both.
+    const bad = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, any>[] };
+    bad.versions[0]!['tiers'][0].points = -1;
+    expect(validateProgram(bad)).toBe(false);
+    expect(() => defineProgram(bad)).toThrow(ValidationError);
+  });
+
   it('refuses unknown fields, bad ids, amounts and dates as defineProgram does', () => {
     const base = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, any>[] };
     const variants: [string, (v: Record<string, any>) => void][] = [
       ['unknown field', (v) => (v['tiers'][0].pointz = 1)],
       ['id not kebab-case', (v) => (v['tiers'][0].id = 'Now')],
-      ['fee not canonical', (v) => (v['fee'].monthly = '45')],
-      ['negative revenue', (v) => (v['tiers'][3].revenue = '-7200.00')],
+      ['fee not canonical', (v) => (v['fee'].amount = '45')],
+      ['fee per week', (v) => (v['fee'].period = 'week')],
+      ['negative revenue', (v) => (v['tiers'][3].requirements[1].min = '-7200.00')],
+      ['requirement of an unknown type', (v) => v['tiers'][3].requirements.push({ type: 'referrals', min: 1 })],
+      ['certification count of 0', (v) => v['tiers'][3].requirements.push({ type: 'certifications', kind: 'sales', min: 0 })],
+      ['certification named by no kebab id', (v) => v['tiers'][3].requirements.push({ type: 'certification', certification: 'Solution', min: 1 })],
+      ['limit of 0 entries', (v) => (v['activities'][6].limit.count = 0)],
+      ['limit per week', (v) => (v['activities'][6].limit.per = 'week')],
+      ['cap of 0 points', (v) => (v['activities'][0].cap = { points: 0, per: 'year' })],
+      ['kind without a source', (v) => delete v['certificationKinds'][0].source],
+      ['category that is no kebab id', (v) => (v['activities'][0].category = 'Program')],
       ['date with a time', (v) => (v['effectiveFrom'] = '2000-01-01T00:00:00Z')],
       ['zero activity points', (v) => (v['activities'][0].points = 0)],
       ['unknown rule id', (v) => (v['tiers'][0].rule = 'R13')],

@@ -4,8 +4,8 @@
  * reports, CSV for spreadsheets, JSON and NDJSON for machines.
  */
 import type { Command } from 'commander';
-import { cell, formatCount } from '../../format';
-import type { Evaluation, WindowKind } from '../../index';
+import { cell, escapeControls, formatCount, formatMoney } from '../../format';
+import { exponentialProgram, type Evaluation, type Program, type WindowKind } from '../../index';
 import { outcomeRecord, outcomeRecords, runBatchCommand } from '../batch';
 import { printIssues } from '../report';
 import { csvDocument, csvNumber, statusCsvCells, statusCsvColumns } from '../csv';
@@ -14,7 +14,7 @@ import { defaultFormat } from '../formats';
 import type { CliIo } from '../io';
 import type { JobOptions, PartnerRef } from '../jobs';
 import { addBatchOptions, asOfOption, inputsArgument, loadProgram, resolveAsOf, windowOption, type BatchOptions, type CommandContext } from '../options';
-import { asOfText, describeFee, describeMembership, describeNext, formatUsd, markdownHead, markdownRow, writeDataFormat, type AsOf } from '../render';
+import { asOfText, countsOf, describeFee, describeMembership, describeNext, markdownHead, markdownRow, renewalName, revenueTitle, shortfallKey, snakeCase, writeDataFormat, type AsOf } from '../render';
 import { styleFor, type Style } from '../style';
 import { outputWidth, tableLines, wrap, type Cell, type Column } from '../table';
 
@@ -55,7 +55,7 @@ export function registerEvaluate(program: Command, { io, setExit }: CommandConte
 async function evaluateCommand(inputs: readonly string[], options: EvaluateOptions, io: CliIo): Promise<number> {
   const asOf = resolveAsOf(options.asOf, io);
   const format = options.format ?? defaultFormat('evaluate', io.stdout.isTTY === true);
-  const { definition } = loadProgram(options.program, io);
+  const { definition, program } = loadProgram(options.program, io);
   const jobOptions: JobOptions = {
     mode: 'evaluate',
     asOf: asOf.date,
@@ -68,14 +68,15 @@ async function evaluateCommand(inputs: readonly string[], options: EvaluateOptio
   const evaluated: Evaluated[] = [];
   for (const o of outcomes) if (o.ok && o.evaluation !== undefined) evaluated.push({ source: o.source, partner: o.partner, evaluation: o.evaluation });
 
-  if (format === 'table') io.stdout.write(renderTable(evaluated, asOf, styleFor(io.stdout, io.env), outputWidth(io)));
-  else if (format === 'markdown') io.stdout.write(renderMarkdown(evaluated, asOf));
+  const shown = program ?? exponentialProgram;
+  if (format === 'table') io.stdout.write(renderTable(evaluated, asOf, shown, styleFor(io.stdout, io.env), outputWidth(io)));
+  else if (format === 'markdown') io.stdout.write(renderMarkdown(evaluated, asOf, shown));
   else {
     const json = () => {
       const invalid = outcomes.filter((o) => !o.ok).length;
       return { asOf: asOf.date, asOfDefaulted: asOf.defaulted, evaluated: evaluated.length, invalid, results: outcomes.map(outcomeRecord), inputIssues };
     };
-    writeDataFormat(io, format, { json, records: () => outcomeRecords(batch), csv: () => renderCsv(evaluated) });
+    writeDataFormat(io, format, { json, records: () => outcomeRecords(batch), csv: () => renderCsv(evaluated, program ?? exponentialProgram) });
   }
   if (format !== 'table' && format !== 'markdown' && asOf.defaulted && io.stderr.isTTY === true) io.stderr.write(`reviewed ${asOfText(asOf)}\n`);
   printIssues(issues, io, 'stderr');
@@ -93,6 +94,7 @@ function commonWindow(rows: readonly Evaluated[]): string {
  * The columns of the evaluate table, most important first when the terminal
  * is narrow: partner, tier and points always; then revenue, the next tier's
  * shortfall, the fee, and membership (its basis is in the fee column too).
+ * The revenue column names the program's currency (`columnsFor`).
  */
 export const evaluateColumns: readonly Column[] = [
   { title: 'Partner', priority: 0, min: 16 },
@@ -104,24 +106,33 @@ export const evaluateColumns: readonly Column[] = [
   { title: 'Next tier (shortfall)', priority: 2, min: 24 },
 ];
 
-function cellsOf({ partner, evaluation: e }: Evaluated): string[] {
+/** The columns for these rows: the revenue column names their currency ("Revenue (EUR)"). */
+function columnsFor(rows: readonly Evaluated[], program: Program): readonly Column[] {
+  const title = revenueTitle(rows.length === 0 ? [program.versions[program.versions.length - 1]?.currency ?? 'USD'] : rows.map((row) => row.evaluation.program.currency));
+  return evaluateColumns.map((column) => (column.title === 'Revenue (USD)' ? { ...column, title } : column));
+}
+
+function cellsOf({ partner, evaluation: e }: Evaluated, program: Program, kinds: readonly string[]): string[] {
+  const currency = e.program.currency;
+  const renewal = renewalName(program, e.program.version);
   return [
     partner.name ?? partner.id,
     e.tierName ?? '—',
     formatCount(e.points.total),
-    formatUsd(e.revenue.total),
-    describeMembership(e.membership),
-    describeFee(e.fee),
-    describeNext(e.nextTier),
+    formatMoney(e.revenue.total, currency),
+    describeMembership(e.membership, renewal),
+    describeFee(e.fee, currency, renewal),
+    describeNext(e.nextTier, kinds, currency),
   ];
 }
 
 /**
- * The readable table: one row per partner, fitted to `width` columns (none: no limit).
- * Text from ledgers is escaped (`escapeControls`).
+ * The readable table under the program's name: one row per partner, fitted to `width` columns (none: no limit).
+ * Text from ledgers and the program is escaped (`escapeControls`).
  */
-function renderTable(rows: readonly Evaluated[], asOf: AsOf, style: Style, width?: number): string {
-  const title = `Exponential Partner Program — review ${asOfText(asOf)}${commonWindow(rows)}`;
+function renderTable(rows: readonly Evaluated[], asOf: AsOf, program: Program, style: Style, width?: number): string {
+  const title = `${escapeControls(program.name)} — review ${asOfText(asOf)}${commonWindow(rows)}`;
+  const { kinds } = countsOf(program);
   // A narrow terminal gets the title on as many lines as it needs, broken between words.
   const out: string[] = [style.bold(wrap(title, width))];
   out.push(style.dim(`${rows.length} partner${rows.length === 1 ? '' : 's'} evaluated`), '');
@@ -137,20 +148,40 @@ function renderTable(rows: readonly Evaluated[], asOf: AsOf, style: Style, width
       e.fee.status === 'due' ? style.red : e.fee.status === 'paid' ? style.yellow : style.green,
       String,
     ];
-    return cellsOf(row).map((text, i) => ({ text, paint: paints[i] ?? String }));
+    return cellsOf(row, program, kinds).map((text, i) => ({ text, paint: paints[i] ?? String }));
   });
-  out.push(...tableLines(evaluateColumns, cells, style, width));
+  out.push(...tableLines(columnsFor(rows, program), cells, style, width));
   return `${out.join('\n')}\n`;
 }
 
 /** A GitHub-flavoured Markdown table, with the review date above it; every cell through `cell` (controls and Markdown syntax escaped). */
-function renderMarkdown(rows: readonly Evaluated[], asOf: AsOf): string {
+function renderMarkdown(rows: readonly Evaluated[], asOf: AsOf, program: Program): string {
+  const { kinds } = countsOf(program);
   const out = [`## ${cell(`Partner review ${asOfText(asOf)}${commonWindow(rows)}`)}`, ''];
-  out.push(markdownHead(evaluateColumns), ...rows.map((row) => markdownRow(cellsOf(row))));
+  out.push(markdownHead(columnsFor(rows, program)), ...rows.map((row) => markdownRow(cellsOf(row, program, kinds))));
   return `${out.join('\n')}\n`;
 }
 
-/** The CSV columns of `--format csv`. */
+/**
+ * The CSV columns of `--format csv` under a program: after `revenue`, each certification kind's valid
+ * pairs (`<kind>_certifications`); after the shortfall's points and revenue, each kind's
+ * (`shortfall_<kind>_certifications`), then each certification a tier requires by name
+ * (`shortfall_certification_<id>`). The built-in program's are {@link csvOutputColumns}.
+ */
+export function csvColumnsFor(program: Program): string[] {
+  const { kinds, named } = countsOf(program);
+  const head = csvOutputColumns.slice(0, csvOutputColumns.indexOf('revenue') + 1);
+  const middle = csvOutputColumns.slice(csvOutputColumns.indexOf('sales_certifications') + 1, csvOutputColumns.indexOf('shortfall_revenue') + 1);
+  return [
+    ...head,
+    ...kinds.map((kind) => `${snakeCase(kind)}_certifications`),
+    ...middle,
+    ...kinds.map((kind) => `shortfall_${snakeCase(kind)}_certifications`),
+    ...named.map((certification) => `shortfall_certification_${snakeCase(certification)}`),
+  ];
+}
+
+/** The CSV columns of `--format csv` under the built-in program. */
 export const csvOutputColumns = [
   'source',
   'partner_id',
@@ -174,9 +205,12 @@ export const csvOutputColumns = [
 ] as const;
 
 /** One CSV row per partner: text from ledgers neutralised against formulas, numbers as numbers (`csvCell`). */
-function renderCsv(rows: readonly Evaluated[]): string {
+function renderCsv(rows: readonly Evaluated[], program: Program): string {
+  const { kinds, named } = countsOf(program);
+  // A kind or named certification the evaluation's version lacks is an empty cell.
+  const count = (value: unknown) => (typeof value === 'number' ? value : undefined);
   return csvDocument(
-    csvOutputColumns,
+    csvColumnsFor(program),
     rows.map(({ source, partner, evaluation: e }) => {
       const s = e.nextTier?.shortfall;
       return [
@@ -191,14 +225,13 @@ function renderCsv(rows: readonly Evaluated[]): string {
         e.points.total,
         e.points.pending,
         csvNumber(e.revenue.total),
-        e.certifications.profile,
-        e.certifications.sales,
+        ...kinds.map((kind) => count(e.certifications[kind])),
         ...statusCsvCells(e),
         e.nextTier?.tier,
         s?.points,
         csvNumber(s?.revenue),
-        s?.profileCertifications,
-        s?.salesCertifications,
+        ...kinds.map((kind) => count(s?.[shortfallKey(kind)])),
+        ...named.map((certification) => s?.certifications?.[certification]),
       ];
     }),
   );

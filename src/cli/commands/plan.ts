@@ -12,7 +12,7 @@ import { exitCodes, optionError, UsageError } from '../errors';
 import { defaultFormat } from '../formats';
 import type { CliIo } from '../io';
 import { addLedgerOptions, asOfOption, inputsArgument, loadProgram, resolveAsOf, type CommandContext, type LedgerOptions } from '../options';
-import { tierName, writeDataFormat, type AsOf } from '../render';
+import { countsOf, shortfallKey, snakeCase, tierName, writeDataFormat, type AsOf } from '../render';
 import { styleFor } from '../style';
 
 type PlanOptions = LedgerOptions & { readonly asOf?: string; readonly target?: string; readonly by?: string; readonly prefer?: string };
@@ -54,7 +54,23 @@ function resolveTarget(program: Program, target: string): string {
   throw new UsageError(`--target: no tier "${target}" in the program; expected one of ${[...tiers].map(([id, name]) => (id === name ? id : `${id} (${name})`)).join(', ')}`);
 }
 
-/** The CSV columns of `plan --format csv`: a row per partner (its steps in one cell, a line each). */
+/**
+ * The CSV columns of `plan --format csv` under a program: the shortfall's points and revenue, then each
+ * certification kind's (`shortfall_<kind>_certifications`) and each certification a tier requires by name
+ * (`shortfall_certification_<id>`). The built-in program's are {@link planCsvColumns}.
+ */
+export function planCsvColumnsFor(program: Program): string[] {
+  const { kinds, named } = countsOf(program);
+  const at = planCsvColumns.indexOf('shortfall_revenue') + 1;
+  return [
+    ...planCsvColumns.slice(0, at),
+    ...kinds.map((kind) => `shortfall_${snakeCase(kind)}_certifications`),
+    ...named.map((certification) => `shortfall_certification_${snakeCase(certification)}`),
+    ...planCsvColumns.slice(planCsvColumns.indexOf('shortfall_sales_certifications') + 1),
+  ];
+}
+
+/** The CSV columns of `plan --format csv` under the built-in program: a row per partner (its steps in one cell, a line each). */
 export const planCsvColumns = [
   'source',
   'partner_id',
@@ -99,9 +115,10 @@ async function planCommand(inputs: readonly string[], options: PlanOptions, asOf
     return { source, partner: ledger.partner, plan };
   });
   const format = options.format ?? defaultFormat('plan', io.stdout.isTTY === true);
+  const { kinds, named } = countsOf(names);
   const csv = () =>
     csvDocument(
-      planCsvColumns,
+      planCsvColumnsFor(names),
       results.map(({ source, partner, plan }) => [
         source,
         partner.id,
@@ -114,8 +131,8 @@ async function planCommand(inputs: readonly string[], options: PlanOptions, asOf
         plan.reason,
         plan.shortfall.points,
         csvNumber(plan.shortfall.revenue),
-        plan.shortfall.profileCertifications,
-        plan.shortfall.salesCertifications,
+        ...kinds.map((kind) => plan.shortfall[shortfallKey(kind)]),
+        ...named.map((certification) => plan.shortfall.certifications?.[certification]),
         plan.expiring.length,
         plan.steps.join('\n'),
       ]),

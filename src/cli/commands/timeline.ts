@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { clampDate, isMonthEnd, plusDays, plusMonths } from '../../dates/isoDate';
-import { cell, escapeControls, formatCount } from '../../format';
+import { cell, escapeControls, formatCount, formatMoney } from '../../format';
 import { exponentialProgram, reviewTimeline, type TierPolicy } from '../../index';
 import { readLedgers } from '../batch';
 import { csvDocument, csvNumber, statusCsvCells, statusCsvColumns } from '../csv';
@@ -13,7 +13,7 @@ import { exitCodes, optionError, UsageError } from '../errors';
 import { defaultFormat } from '../formats';
 import type { CliIo } from '../io';
 import { addLedgerOptions, inputsArgument, loadProgram, resolveAsOf, type CommandContext, type LedgerOptions } from '../options';
-import { describeFee, describeMembership, formatUsd, markdownHead, markdownRow, tierName, writeDataFormat } from '../render';
+import { currencyOn, describeFee, describeMembership, markdownHead, markdownRow, renewalName, revenueTitle, tierName, versionOn, writeDataFormat } from '../render';
 import { styleFor } from '../style';
 import { outputWidth, tableLines, wrap, type Cell, type Column } from '../table';
 
@@ -122,21 +122,24 @@ async function timelineCommand(inputs: readonly string[], options: TimelineOptio
   const width = outputWidth(io);
   for (const { source, partner, reviews } of results) {
     const title = `${partner.name ?? partner.id} — monthly reviews ${from} … ${to}${toDefaulted ? ' (to: today, UTC)' : ''}`;
-    const rows = reviews.map((r) => [
+    // Each review's amounts are in the currency of the version in effect on its date.
+    const currencies = reviews.map((r) => currencyOn(names, r.date));
+    const columns = timelineColumns.map((column) => (column.title === 'Revenue (USD)' ? { ...column, title: revenueTitle(currencies.length === 0 ? [currencyOn(names, to)] : currencies) } : column));
+    const rows = reviews.map((r, i) => [
       r.date,
       tierName(names, r.tier),
       r.change === 'up' ? '▲ up' : r.change === 'down' ? '▼ down' : '',
       formatCount(r.points.total),
-      formatUsd(r.revenue.total),
-      describeMembership(r.membership),
-      describeFee(r.fee),
+      formatMoney(r.revenue.total, currencies[i] ?? 'USD'),
+      describeMembership(r.membership, renewalName(names, versionOn(names, r.date).version)),
+      describeFee(r.fee, currencies[i], renewalName(names, versionOn(names, r.date).version)),
     ]);
     if (format === 'markdown') {
-      io.stdout.write(`## ${cell(title)}\n\n${markdownHead(timelineColumns)}\n${rows.map(markdownRow).join('\n')}\n\n`);
+      io.stdout.write(`## ${cell(title)}\n\n${markdownHead(columns)}\n${rows.map(markdownRow).join('\n')}\n\n`);
       continue;
     }
     const cells = rows.map((row, i): Cell[] => row.map((text, c) => (c === 2 ? { text, paint: reviews[i]?.change === 'up' ? style.green : reviews[i]?.change === 'down' ? style.red : String } : text)));
-    io.stdout.write(`${style.bold(wrap(`${escapeControls(title)} (${escapeControls(source)})`, width))}\n\n${tableLines(timelineColumns, cells, style, width).join('\n')}\n\n`);
+    io.stdout.write(`${style.bold(wrap(`${escapeControls(title)} (${escapeControls(source)})`, width))}\n\n${tableLines(columns, cells, style, width).join('\n')}\n\n`);
   }
   return exitCodes.ok;
 }
