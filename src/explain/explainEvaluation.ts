@@ -186,7 +186,9 @@ export function explainEvaluation(evaluation: Evaluation, opts?: ExplainOptions)
   const first = evaluation.requirements[0];
 
   if (held !== undefined && evaluation.tierName !== null) {
-    sentences.push(`${evaluation.tierName} as of ${evaluation.asOf} (R9): ${list(held.checks.map((c) => describeCheck(c, currency)))}.`);
+    // A tier of a program may require nothing at all (an empty requirement list).
+    const met = held.checks.length === 0 ? 'it has no requirements' : list(held.checks.map((c) => describeCheck(c, currency)));
+    sentences.push(`${evaluation.tierName} as of ${evaluation.asOf} (R9): ${met}.`);
   } else {
     const points = first?.checks.find((c) => c.kind === 'points');
     sentences.push(`No tier as of ${evaluation.asOf} (R9): ${formatCount(evaluation.points.total)} points${points === undefined ? '' : `, ${formatCount(points.shortfall as number)} short of the first tier`}.`);

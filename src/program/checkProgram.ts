@@ -208,12 +208,14 @@ function describeMeasure(key: string, value: number | Money | undefined): string
  * 0 (revenue "None" is 0.00). The issue is at the upper tier's requirement,
  * or where it lacks one.
  */
-function checkTierOrder(tiers: Row[], kinds: Row[] | undefined, at: PathSegments, issues: PathIssue[]): void {
+function checkTierOrder(tiers: Row[], kinds: Row[] | undefined, certifications: Row[], at: PathSegments, issues: PathIssue[]): void {
   // A tier whose requirements cannot be read (no list) is left out of the comparison: the schema reports it.
   const measures = tiers.map((tier) => (isLegacyTier(tier) || isArraySafe(tier['requirements']) ? measuresOf(tier) : undefined));
   const order = ['points', 'revenue', ...(kinds ?? []).flatMap((row) => (typeof row['id'] === 'string' ? [`kind:${row['id']}`] : []))];
-  for (const prefix of ['kind:', 'certification:']) {
-    for (const tier of measures) for (const key of tier?.keys() ?? []) if (key.startsWith(prefix) && !order.includes(key)) order.push(key);
+  // A kind the version does not define, or a certification its catalogue lacks, is not compared: its own issue says so.
+  const catalogue = new Set(certifications.map((row) => row['id']));
+  for (const tier of measures) {
+    for (const key of tier?.keys() ?? []) if (key.startsWith('certification:') && catalogue.has(key.slice('certification:'.length)) && !order.includes(key)) order.push(key);
   }
   const zero = parseMoney('0.00') as Money;
   const compare = (key: string, a: number | Money | undefined, b: number | Money | undefined): number =>
@@ -358,7 +360,7 @@ export function checkProgram(definition: unknown): PathIssue[] {
     checkReservedIds(kinds, categories, at, issues);
     checkIds(tiers, at, 'tiers', issues);
     checkRequirements(tiers, kinds, certifications, at, issues);
-    checkTierOrder(tiers, kinds, at, issues);
+    checkTierOrder(tiers, kinds, certifications, at, issues);
     checkIds(activities, at, 'activities', issues);
     checkActivityRows(activities, at, issues);
     checkIds(certifications, at, 'certifications', issues);

@@ -19,7 +19,15 @@ export const legacyTierFields = ['points', 'revenue', 'profileCertifications', '
 
 /** The rows of a table (a non-object row read as `{}`), `[]` when it is no array. */
 export function rowsOf(value: unknown): Row[] {
-  return isArraySafe(value) ? (value as unknown[]).map((row) => (isRecord(row) ? row : {})) : [];
+  if (!isArraySafe(value)) return [];
+  // Index by index: a hole of a sparse array is read as `{}`, never left a hole (`map` keeps holes).
+  const list = value as unknown[];
+  const rows: Row[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const row = list[index];
+    rows.push(isRecord(row) ? row : {});
+  }
+  return rows;
 }
 
 /** `security` → `security`, `cloud-security` → `cloudSecurity`: a kind id as the stem of its shortfall key (`cloudSecurityCertifications`). */

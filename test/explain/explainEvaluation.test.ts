@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, explainEvaluation, ValidationError } from '../../src/index';
+import { defineProgram, evaluate, explainEvaluation, exponentialProgram, ValidationError } from '../../src/index';
 import { specLedger } from '../fixtures/specLedger';
 
 // The SPEC §3 sample ledger, with the adjustment still pending.
@@ -152,5 +152,25 @@ describe('explainEvaluation checks every field it reads, with its real type (#12
   it('refuses format null as it refuses null in every other option', () => {
     expect(pathOf(ev, { format: null })).toEqual(['format invalid-value']);
     expect(pathOf(ev, { format: undefined })).toBe('accepted');
+  });
+});
+
+describe('explainEvaluation under programs of other shapes (#16)', () => {
+  const base = JSON.parse(JSON.stringify(exponentialProgram)) as { versions: Record<string, any>[] } & Record<string, unknown>;
+  const version = base.versions[0]!;
+  version['certificationKinds'] = [...version['certificationKinds'], { id: 'cloud-security', name: 'Cloud security', source: 'Cloud security' }];
+  version['certifications'] = [...version['certifications'], { id: 'sec-pro', name: 'Security Pro', kind: 'cloud-security', rule: 'R8', source: 'Security Pro' }];
+  // Now requires nothing; Starter 2 cloud-security pairs and the Solution certification itself.
+  version['tiers'][0].requirements = [];
+  version['tiers'][1].requirements = [...version['tiers'][1].requirements, { type: 'certifications', kind: 'cloud-security', min: 2 }, { type: 'certification', certification: 'solution', min: 1 }];
+  for (const tier of version['tiers'].slice(2)) tier.requirements = [...tier.requirements, { type: 'certifications', kind: 'cloud-security', min: 2 }, { type: 'certification', certification: 'solution', min: 1 }];
+  const program = defineProgram({ ...base, id: 'shapes' });
+  const ledger = { partner: { id: 'p', joinedOn: '2020-01-01' }, entries: [{ id: 'c1', type: 'certification', date: '2026-01-10', holder: 'ann', certification: 'sec-pro' }] };
+
+  it('a tier without requirements says so; a kind and a certification required by name read in words', () => {
+    const text = explainEvaluation(evaluate(ledger, { asOf: '2026-06-30', program })).split('\n');
+    expect(text[0]).toBe('Now as of 2026-06-30 (R9): it has no requirements.');
+    // 1,000 points (one credited pair, R8) of Starter's 4,000; one of two cloud-security pairs; no holder of solution.
+    expect(text[1]).toBe('Next: Starter needs 3,000 more points (1,000 of 4,000), 1 more cloud security certification and 1 more holder of solution (R9).');
   });
 });

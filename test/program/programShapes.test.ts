@@ -357,6 +357,22 @@ describe('defineProgram: the invariants of kinds, categories, requirements, limi
     expect(() => defineProgram(input)).not.toThrow();
   });
 
+  it('an unknown kind or certification in one tier is its own issue only: the tiers above it get no order issue for it', () => {
+    const input = securityDefinition();
+    const tiers = input.versions[0]!['tiers'];
+    tiers[0].requirements.push({ type: 'certifications', kind: 'nope', min: 1 }, { type: 'certification', certification: 'nothing', min: 1 });
+    expect(found(input)).toEqual(['versions[0].tiers[0].requirements[1].kind missing-certification-kind', 'versions[0].tiers[0].requirements[2].certification unknown-certification']);
+  });
+
+  it('a hole in a requirement list (plain JS) is an issue at its index, never a TypeError', () => {
+    const input = securityDefinition();
+    // eslint-disable-next-line no-sparse-arrays
+    input.versions[0]!['tiers'][0].requirements = [, { type: 'points', min: 100 }];
+    const issues = issuesOf(input);
+    expect(issues.map((i) => i.path)).toContain('versions[0].tiers[0].requirements[0]');
+    expect(issues.every((i) => !i.message.includes('TypeError'))).toBe(true);
+  });
+
   it('kinds and categories: not digits only (a result object would list the key first); a digit beside a letter is fine', () => {
     const kinds = securityDefinition();
     kinds.versions[0]!['certificationKinds'].push({ id: '2024', name: 'Class of 2024', source: 'x' });
