@@ -8,7 +8,7 @@
  */
 import { duplicateIdIssue, formatPath, isArraySafe, isRecord, pathIssue, type PathIssue, type PathSegments } from '../issues';
 import { compareMoney, parseMoney, type Money } from '../money/money';
-import { activityKind, camelCase, categoriesOf, fieldPath, isLegacyTier, kindsOf, requirementsOf, rowsOf } from './normalise';
+import { activityKind, camelCase, categoriesOf, fieldPath, isLegacyTier, hasOwnField, kindsOf, requirementsOf, rowsOf } from './normalise';
 
 type Row = Record<string, unknown>;
 type Table = 'certificationKinds' | 'categories' | 'tiers' | 'activities' | 'certifications';
@@ -292,9 +292,9 @@ function checkFee(fee: unknown, at: PathSegments, issues: PathIssue[]): void {
   if (typeof fee['rule'] === 'string' && fee['rule'] !== 'R11' && /^R\d+$/.test(fee['rule'])) {
     issues.push(pathIssue([...at, 'fee', 'rule'], 'invalid-value', `the fee cites R11, not ${fee['rule']}`));
   }
-  const field = 'monthly' in fee ? 'monthly' : 'amount';
+  const field = hasOwnField(fee, 'monthly') && fee['monthly'] !== undefined ? 'monthly' : 'amount';
   // The 0.2 `monthly` beside `amount` is an amount per month: on a fee of another period it says two things (a 0.2 fee's own period is the schema's).
-  if (field === 'monthly' && 'amount' in fee && fee['period'] !== undefined && fee['period'] !== 'month' && typeof fee['period'] === 'string') {
+  if (field === 'monthly' && hasOwnField(fee, 'amount') && fee['period'] !== undefined && fee['period'] !== 'month' && typeof fee['period'] === 'string') {
     issues.push(pathIssue([...at, 'fee', 'monthly'], 'invalid-value', `"monthly" is the 0.2 fee per month, but this fee is per ${fee['period'].slice(0, 20)}: give "amount" per period instead`));
   }
   const text = fee[field];

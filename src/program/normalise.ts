@@ -10,6 +10,7 @@
  */
 import { isArraySafe, isRecord, type PathSegments } from '../issues';
 import { categories as builtInCategories, certificationKinds as builtInKinds } from './kinds';
+import { withLegacyFeeView, withLegacyTierView } from './legacyView';
 import type { ActivityRow, CategoryRow, CertificationKindRow, FeePolicy, Program, ProgramVersion, TierRequirement, TierRow } from './types';
 
 type Row = Record<string, unknown>;
@@ -40,14 +41,22 @@ export function kindCountKey(kind: string): `${string}Certifications` {
   return `${camelCase(kind)}Certifications`;
 }
 
+/**
+ * Whether a row carries a field of its own, enumerable: the 0.2 views of a
+ * program's rows (legacyView.ts) are not fields its definition wrote.
+ */
+export function hasOwnField(row: Row, field: string): boolean {
+  return Object.prototype.propertyIsEnumerable.call(row, field);
+}
+
 /** Whether a tier is written in the 0.2 form: no `requirements`, and one of the 0.2 fields. */
 export function isLegacyTier(tier: Row): boolean {
-  return !('requirements' in tier) && legacyTierFields.some((field) => field in tier);
+  return !('requirements' in tier) && legacyTierFields.some((field) => hasOwnField(tier, field));
 }
 
 /** Whether a fee is written in the 0.2 form: `monthly` and no `amount` (a fee of the new form may carry `monthly` too: it sets the amount per month). */
 export function isLegacyFee(fee: Row): boolean {
-  return !('amount' in fee) && 'monthly' in fee;
+  return !('amount' in fee) && hasOwnField(fee, 'monthly');
 }
 
 /** An activity's kind with the 0.2 `monthly` read as `fixed` (its limit aside). */
@@ -83,7 +92,7 @@ export type WrittenRequirement = { readonly requirement: Row; readonly at: PathS
 export function requirementsOf(tier: Row): WrittenRequirement[] {
   if (!isLegacyTier(tier)) {
     const list = rowsOf(tier['requirements']).map((requirement, index): WrittenRequirement => ({ requirement, at: ['requirements', index], legacy: false }));
-    return legacyTierFields.some((field) => field in tier) ? withLegacyFields(list, tier) : list;
+    return legacyTierFields.some((field) => hasOwnField(tier, field)) ? withLegacyFields(list, tier) : list;
   }
   const out: WrittenRequirement[] = [{ requirement: { type: 'points', min: tier['points'] }, at: ['points'], legacy: true }];
   const revenue = tier['revenue'];
@@ -113,7 +122,7 @@ function withLegacyFields(list: WrittenRequirement[], tier: Row): WrittenRequire
   let after = -1;
   for (const [field, matches, make, removable] of fields) {
     const at = out.findIndex((written) => matches(written.requirement));
-    if (!(field in tier)) {
+    if (!hasOwnField(tier, field)) {
       if (at >= 0) after = at;
       continue;
     }
@@ -183,23 +192,25 @@ function version(row: Row): ProgramVersion {
     renewalTier: row['renewalTier'] as string,
     certificationKinds: kinds.map((kind) => ({ id: kind.id, name: kind.name, rule: kind.rule ?? 'R8', source: kind.source as string })),
     categories: categories.map((category) => ({ id: category.id, name: category.name, rule: category.rule ?? 'R3', source: category.source ?? category.name })),
-    tiers: rowsOf(row['tiers']).map((tier): TierRow => ({
-      id: tier['id'] as string,
-      name: tier['name'] as string,
-      requirements: requirementsOf(tier).map((written) => requirement(written.requirement)),
-      rule: tier['rule'] as TierRow['rule'],
-      source: tier['source'] as string,
-    })),
+    tiers: rowsOf(row['tiers']).map((tier): TierRow =>
+      withLegacyTierView({
+        id: tier['id'] as string,
+        name: tier['name'] as string,
+        requirements: requirementsOf(tier).map((written) => requirement(written.requirement)),
+        rule: tier['rule'] as TierRow['rule'],
+        source: tier['source'] as string,
+      }),
+    ),
     activities: (row['activities'] as (Omit<ActivityRow, 'kind'> & { kind: string })[]).map(activity),
     certifications: rowsOf(row['certifications']).map((c) => ({ id: c['id'] as string, name: c['name'] as string, kind: c['kind'] as string, rule: c['rule'] as 'R8', source: c['source'] as string })),
-    fee: {
+    fee: withLegacyFeeView({
       // The 0.2 `monthly`, on either form, is the amount per month.
       amount: (fee['monthly'] ?? fee['amount']) as string,
       period: (fee['period'] ?? 'month') as FeePolicy['period'],
       currency: fee['currency'] as string,
       rule: fee['rule'] as 'R11',
       source: fee['source'] as string,
-    },
+    }),
   };
 }
 

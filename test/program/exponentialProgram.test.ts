@@ -4,6 +4,7 @@ import { activities, certifications, defineProgram, evaluate, exponentialProgram
 import * as csvEntry from '../../src/csv/index';
 import * as library from '../../src/index';
 import * as pdfEntry from '../../src/pdf/index';
+import { normaliseProgram } from '../../src/program/normalise';
 import { getProgramSchema } from '../../src/program/schema';
 
 const programText = readFileSync(new URL('../fixtures/partner-program.txt', import.meta.url), 'utf8');
@@ -18,7 +19,8 @@ describe('exponentialProgram', () => {
   it('is a valid program definition', () => {
     const result = getProgramSchema().safeParse(exponentialProgram);
     expect(result.success ? [] : result.error.issues).toEqual([]);
-    expect(result.data).toEqual(exponentialProgram);
+    // The schema's copy also reads the 0.2 views (non-enumerable on the literal) as fields; normalised, it is the literal.
+    expect(normaliseProgram(result.data)).toEqual(exponentialProgram);
   });
 
   it('passes through defineProgram unchanged (all invariants hold), and evaluates the same', () => {
@@ -246,5 +248,30 @@ describe('every value the package exports is deeply frozen (#12: no list a calle
     expect(evaluate(ledger, { asOf: '2026-06-30', window: 'rolling-12-months' }).window).toEqual({ from: '2025-07-01', to: '2026-06-30' });
     expect(() => ((library.issueCodes as Record<string, string>)['made-up'] = 'x')).toThrow(TypeError);
     expect(Object.keys(library.issueCodes)).not.toContain('made-up');
+  });
+});
+
+describe('R9/R11 the 0.2 fields as read-only views (#16)', () => {
+  it('a tier reads points, revenue, profile and sales counts from its requirements; the fee reads monthly; none is enumerable', () => {
+    for (const tier of tiers) {
+      const find = (type: string, kind?: string) => (tier.requirements as readonly { type: string; kind?: string; min: number | string }[]).find((r) => r.type === type && (kind === undefined || r.kind === kind))?.min;
+      const view = tier as unknown as Record<string, unknown>;
+      expect([view['points'], view['revenue'], view['profileCertifications'], view['salesCertifications']]).toEqual([find('points') ?? 0, find('revenue') ?? null, find('certifications', 'profile') ?? 0, find('certifications', 'sales') ?? 0]);
+      expect(Object.keys(tier)).toEqual(['id', 'name', 'requirements', 'rule', 'source']);
+    }
+    expect((feePolicy as unknown as Record<string, unknown>)['monthly']).toBe('45.00');
+    expect(Object.keys(feePolicy)).toEqual(['amount', 'period', 'currency', 'rule', 'source']);
+  });
+  it('a defined program has the same views, a fee of another period no `monthly`; defining it again changes nothing', () => {
+    const definition = JSON.parse(JSON.stringify(exponentialProgram));
+    definition.id = 'yearly';
+    definition.versions[0].fee = { ...definition.versions[0].fee, amount: '500.00', period: 'year' };
+    const yearly = defineProgram(definition);
+    expect((yearly.versions[0].fee as unknown as Record<string, unknown>)['monthly']).toBeUndefined();
+    expect((yearly.versions[0].tiers[4] as unknown as Record<string, unknown>)['points']).toBe(20000);
+    expect(JSON.stringify(defineProgram(yearly))).toBe(JSON.stringify(yearly));
+    // A spread copy with one 0.2 field written sets that requirement (the views are not copied).
+    const spread = defineProgram({ ...exponentialProgram, id: 'spread', versions: [{ ...exponentialProgram.versions[0], tiers: tiers.map((tier) => (tier.id === 'silver' ? { ...tier, points: 25000 } : tier)) }] });
+    expect(spread.versions[0].tiers[4]!.requirements[0]).toEqual({ type: 'points', min: 25000 });
   });
 });
