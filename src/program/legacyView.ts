@@ -18,6 +18,12 @@ export function withLegacyTierView<T extends TierRow>(tier: T): T {
   });
 }
 
+/** Every tier of a table with its 0.2 views ({@link withLegacyTierView}): the same array, its type kept (the built-in table's literal types). */
+export function withLegacyTierViews<T extends readonly TierRow[]>(tiers: T): T {
+  for (const tier of tiers) withLegacyTierView(tier);
+  return tiers;
+}
+
 /** A fee with its 0.2 `monthly` as a non-enumerable getter: the amount of a fee per month, else `undefined`. */
 export function withLegacyFeeView<T extends FeePolicy>(fee: T): T {
   return Object.defineProperty(fee, 'monthly', { get: () => (fee.period === 'month' ? fee.amount : undefined) });
