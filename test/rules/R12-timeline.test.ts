@@ -357,3 +357,56 @@ describe('R12 policies across program versions: state by tier id', () => {
   });
 });
 
+
+describe('R12 timeline options at their edges', () => {
+  const none = ledger([], '2026-01-15');
+  const issuesOf = (opts: Record<string, unknown>) => {
+    try {
+      reviewTimeline(none, opts as never);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return error.issues.map((found) => `${found.path} ${found.code}: ${found.message}`);
+    }
+  };
+  const policyWords = '"policy" must be "highest-met", "one-step-up" or { graceReviews: n } with an integer n from 1 to 1200';
+
+  it('"to" before "from" is one invalid-range at "to"; "from" equal to "to" is one review; a missing "from" is only its own issue', () => {
+    expect(issuesOf({ from: '2026-06-30', to: '2026-01-31' })).toEqual(['to invalid-range: "to" (2026-01-31) is before "from" (2026-06-30)']);
+    expect(reviewTimeline(none, { from: '2026-01-31', to: '2026-01-31' }).map((review) => review.date)).toEqual(['2026-01-31']);
+    expect(issuesOf({ to: '2026-01-31' })).toEqual(['from missing-field: "from" is required: the review date, YYYY-MM-DD (the library never reads the clock)']);
+  });
+
+  it('graceReviews is an integer from 1 to 1200; anything else is an issue at its path with the words of the rule', () => {
+    for (const graceReviews of [1, 1200]) expect(issuesOf({ from: '2026-01-01', to: '2026-02-28', policy: { graceReviews } })).toEqual([]);
+    for (const graceReviews of [0, 1.5, 1201]) {
+      expect(issuesOf({ from: '2026-01-01', to: '2026-02-28', policy: { graceReviews } })).toEqual([`policy.graceReviews invalid-value: "policy.graceReviews" must be an integer from 1 to 1200, received ${graceReviews}`]);
+    }
+    expect(issuesOf({ from: '2026-01-01', to: '2026-02-28', policy: {} })).toEqual([`policy.graceReviews missing-field: ${policyWords}`]);
+    expect(issuesOf({ from: '2026-01-01', to: '2026-02-28', policy: 'bogus' })).toEqual([`policy invalid-value: ${policyWords}`]);
+  });
+
+  it('one-step-up applies from the first month end on or after joinedOn: from no tier it rises one tier per review', () => {
+    // 5,000 event points from January: Basic is met on every review (R9); one step a review from nothing (R12).
+    const joined = ledger([event('e1', '2026-01-20')], '2026-01-15');
+    const reviews = reviewTimeline(joined, { from: '2026-01-01', to: '2026-03-31', policy: 'one-step-up' });
+    expect(reviews.map((review) => [review.date, evaluate(joined, { asOf: review.date }).tier, review.tier])).toEqual([
+      ['2026-01-31', 'basic', 'now'],
+      ['2026-02-28', 'basic', 'starter'],
+      ['2026-03-31', 'basic', 'basic'],
+    ]);
+  });
+
+  it('a ledger out of date order: entries of one day keep their input order (a limit keeps the earliest by input)', () => {
+    const base = JSON.parse(JSON.stringify(exponentialProgram));
+    base.versions[0].activities.push({ id: 'meetup', name: 'Meetup talk', points: 400, kind: 'minimum', category: 'program', limit: { count: 2, per: 'month' }, rule: 'R3', source: 'Meetup talk 400+' });
+    const program = defineProgram({ ...base, id: 'meetups' });
+    const meetup = (id: string, date: string, points: number) => ({ id, type: 'activity', date, activity: 'meetup', points });
+    // The later entry first, so the timeline sorts; three on 2026-03-10: the first two by input order count (R3).
+    const l = ledger([event('late', '2026-04-02'), meetup('m1', '2026-03-10', 400), meetup('m2', '2026-03-10', 450), meetup('m3', '2026-03-10', 500)]);
+    for (const review of reviewTimeline(l, { from: '2026-03-01', to: '2026-04-30', program })) {
+      expect(review.points.byCategory.program, review.date).toBe(400 + 450 + (review.date >= '2026-04-02' ? 5000 : 0));
+      expect(review.points).toEqual(evaluate(l, { asOf: review.date, program }).points);
+    }
+  });
+});
