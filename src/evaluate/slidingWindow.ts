@@ -250,6 +250,22 @@ function moveLimited(window: SlidingWindow, id: string, index: number, version: 
 }
 
 /**
+ * Entry indices sorted in place by date, then input order (R3, R8, the
+ * timeline's order), with one linear check when they are so already
+ * (exports usually are). Indices of one day must already come in input order.
+ * @returns `order`, sorted.
+ */
+export function inDateOrder<T extends number[] | Int32Array>(order: T, days: Int32Array): T {
+  for (let k = 1; k < order.length; k++) {
+    if ((days[order[k - 1] as number] as number) > (days[order[k] as number] as number)) {
+      (order as number[]).sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+      break;
+    }
+  }
+  return order;
+}
+
+/**
  * Settles the limited rows whose entries moved since they were last settled
  * (R3, limits.ts) and moves their points in the figures. With `keep`, each
  * row keeps its members' order and decisions, for the outcomes.
@@ -263,9 +279,7 @@ export function settleLimited(window: SlidingWindow, entries: readonly LedgerEnt
     limited.dirty = false;
     const order = limited.head === 0 ? limited.members.slice() : limited.members.slice(limited.head);
     // Evaluate's entries enter in input order: the rule reads them by date, then input order.
-    let sorted = true;
-    for (let k = 1; k < order.length && sorted; k++) sorted = (days[order[k - 1] as number] as number) <= (days[order[k] as number] as number);
-    if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+    inDateOrder(order, days);
     const items: LimitedEntry[] = order.map((index) => ({ day: days[index] as number, approved: (entries[index] as LedgerEntry).status === 'approved', worth: contributions.points[index] as number }));
     const decisions: Settled[] = [];
     const figures = settleRow(limited.row, items, keep ? decisions : undefined);

@@ -181,8 +181,8 @@ function activity(row: Omit<ActivityRow, 'kind'> & { readonly kind: string }): A
 }
 
 function version(row: Row): ProgramVersion {
-  const kinds = (row['certificationKinds'] ?? builtInKinds) as readonly (Omit<CertificationKindRow, 'rule'> & Partial<CertificationKindRow>)[];
-  const categories = (row['categories'] ?? builtInCategories) as readonly (Pick<CategoryRow, 'id' | 'name'> & Partial<CategoryRow>)[];
+  const kinds = kindsOf(row) as unknown as readonly (Omit<CertificationKindRow, 'rule'> & Partial<CertificationKindRow>)[];
+  const categories = categoriesOf(row) as unknown as readonly (Pick<CategoryRow, 'id' | 'name'> & Partial<CategoryRow>)[];
   const fee = row['fee'] as Row;
   return {
     version: row['version'] as string,

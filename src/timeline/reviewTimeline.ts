@@ -8,7 +8,7 @@ import type { Program } from '../program/types';
 import { CERTIFICATION, contributionsOf, type Contributions } from '../evaluate/contributions';
 import { membershipOn } from '../evaluate/membership';
 import { readCommonOptions, readDateOption, readOptionsObject, resolveLedger } from '../evaluate/options';
-import { exactRevenueOf, openWindow, settleLimited, slide, validPairs, windowFigures, type SlidingWindow } from '../evaluate/slidingWindow';
+import { exactRevenueOf, inDateOrder, openWindow, settleLimited, slide, validPairs, windowFigures, type SlidingWindow } from '../evaluate/slidingWindow';
 import { highestTierIndex } from '../evaluate/tiers';
 import type { FeeStatus, Membership, PointsByCategory } from '../evaluate/types';
 import { windowOn, type DateRange, type WindowKind } from '../evaluate/window';
@@ -166,14 +166,8 @@ function sortedOrder(internals: LedgerInternals): Int32Array {
 
 function sortDays(days: Int32Array): Int32Array {
   const order = new Int32Array(days.length);
-  let sorted = true;
-  for (let i = 0; i < order.length; i++) {
-    order[i] = i;
-    if (i > 0 && (days[i] as number) < (days[i - 1] as number)) sorted = false;
-  }
-  // Exports are usually in date order already: then this is one linear check.
-  if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
-  return order;
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return inDateOrder(order, days);
 }
 
 type ReviewFigures = {

@@ -5,6 +5,7 @@ import * as csvEntry from '../../src/csv/index';
 import * as library from '../../src/index';
 import * as pdfEntry from '../../src/pdf/index';
 import { normaliseProgram } from '../../src/program/normalise';
+import { requirementOf } from '../helpers/tiers';
 import { getProgramSchema } from '../../src/program/schema';
 
 const programText = readFileSync(new URL('../fixtures/partner-program.txt', import.meta.url), 'utf8');
@@ -112,14 +113,10 @@ describe('R9 tier table matches the program text', () => {
     expect(tiers.map((row) => row.id)).toEqual(['now', 'starter', 'basic', 'professional', 'silver', 'gold', 'platinum']);
     for (let i = 1; i < tiers.length; i++) {
       const [a, b] = [tiers[i - 1]!, tiers[i]!];
-      const min = (row: (typeof tiers)[number], type: string, kind?: string): number => {
-        const found = (row.requirements as readonly { type: string; kind?: string; min: number | string }[]).find((r) => r.type === type && (kind === undefined || r.kind === kind));
-        return found === undefined ? 0 : Number(found.min);
-      };
-      expect(min(b, 'points')).toBeGreaterThan(min(a, 'points'));
-      expect(min(b, 'revenue')).toBeGreaterThanOrEqual(min(a, 'revenue'));
-      expect(min(b, 'certifications', 'profile')).toBeGreaterThanOrEqual(min(a, 'certifications', 'profile'));
-      expect(min(b, 'certifications', 'sales')).toBeGreaterThanOrEqual(min(a, 'certifications', 'sales'));
+      expect(requirementOf(b, 'points')).toBeGreaterThan(requirementOf(a, 'points'));
+      expect(requirementOf(b, 'revenue')).toBeGreaterThanOrEqual(requirementOf(a, 'revenue'));
+      expect(requirementOf(b, 'certifications', 'profile')).toBeGreaterThanOrEqual(requirementOf(a, 'certifications', 'profile'));
+      expect(requirementOf(b, 'certifications', 'sales')).toBeGreaterThanOrEqual(requirementOf(a, 'certifications', 'sales'));
     }
   });
 });
