@@ -12,9 +12,14 @@ export type ExplainOptions = {
 
 /** A structural check: the path of the first value that does not fit, or `null` when all fit. */
 type Fits = (value: unknown, path: string) => string | null;
+// The check makers only build checks (no side effects): esbuild marks each call of them /* @__PURE__ */ in dist/index.js,
+// so a bundle that does not use explainEvaluation drops the checks built here at import.
+/* @__NO_SIDE_EFFECTS__ */
 const typed = (type: string): Fits => (value, path) => (typeof value === type ? null : path);
+/* @__NO_SIDE_EFFECTS__ */
 const oneOf = (...values: readonly unknown[]): Fits => (value, path) => (values.includes(value) ? null : path);
 // When no alternative fits, the misfit of the one that got furthest (a shape's field, not the shape).
+/* @__NO_SIDE_EFFECTS__ */
 const either = (...checks: readonly Fits[]): Fits => (value, path) => {
   let furthest = path;
   for (const check of checks) {
@@ -24,6 +29,7 @@ const either = (...checks: readonly Fits[]): Fits => (value, path) => {
   }
   return furthest;
 };
+/* @__NO_SIDE_EFFECTS__ */
 const listOf = (item: Fits): Fits => (value, path) => {
   if (!Array.isArray(value)) return path;
   for (let i = 0; i < value.length; i++) {
@@ -32,6 +38,7 @@ const listOf = (item: Fits): Fits => (value, path) => {
   }
   return null;
 };
+/* @__NO_SIDE_EFFECTS__ */
 const shape = (fields: Readonly<Record<string, Fits>>): Fits => (value, path) => {
   if (typeof value !== 'object' || value === null) return path;
   for (const key in fields) {
@@ -44,6 +51,7 @@ const text = typed('string');
 const flag = typed('boolean');
 const absent = oneOf(undefined);
 const none = oneOf(null);
+/* @__NO_SIDE_EFFECTS__ */
 const check = (test: (value: unknown) => boolean): Fits => (value, path) => (test(value) ? null : path);
 // Figures as evaluate writes them: whole points and counts (safe integers), money as a plain
 // decimal string, dates as real calendar dates read by the library's own date reader.

@@ -4,7 +4,7 @@ import type { FeePolicy } from './types';
 
 /** The program fee (R11): $45 per month; a year of it is 12 × 45.00. Deep-frozen. */
 export const feePolicy = /* @__PURE__ */ deepFreeze(
-  withLegacyFeeView({
+  /* @__PURE__ */ withLegacyFeeView({
   amount: '45.00',
   period: 'month',
   currency: 'USD',

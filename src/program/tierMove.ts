@@ -1,7 +1,8 @@
 import { compareMoney, parseMoney, type Money } from '../money/money';
 import type { CompiledTier } from './compile';
 
-const ZERO = parseMoney('0.00') as Money;
+// Pure, so a bundle of dist/index.js (one module: package.json's sideEffects cannot help there) drops it when tierMove is unused.
+const ZERO = /* @__PURE__ */ parseMoney('0.00') as Money;
 
 /**
  * Which way a partner moves from one tier to another when the two tiers may

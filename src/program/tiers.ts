@@ -8,7 +8,7 @@ import type { TierRow } from './types';
  * fields (`points`, `revenue`, …; non-enumerable, see legacyView.ts). Deep-frozen.
  */
 export const tiers = /* @__PURE__ */ deepFreeze(
-  withLegacyTierViews(
+  /* @__PURE__ */ withLegacyTierViews(
     [
       { id: 'now', name: 'Now', requirements: [{ type: 'points', min: 3000 }], rule: 'R9', source: 'Now 3,000 None None' },
       { id: 'starter', name: 'Starter', requirements: [{ type: 'points', min: 4000 }], rule: 'R9', source: 'Starter 4,000 None None' },
