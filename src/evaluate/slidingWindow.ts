@@ -313,9 +313,13 @@ export function validPairs(window: SlidingWindow, version: CompiledVersion, entr
     const slot = window.slotOf[index] as Slot;
     if (slot.seen === stamp) continue;
     slot.seen = stamp;
-    (counts[slot.kind] as number)++;
+    // Assignments, not `(counts[m] as number)++`: StrykerJS 9 drops those parentheses when it mutates the operator, and the mutant does not parse.
+    counts[slot.kind] = (counts[slot.kind] as number) + 1;
     // Distinct pairs of one certification are distinct holders.
-    if (slot.specific >= 0) (counts[version.kinds.length + slot.specific] as number)++;
+    if (slot.specific >= 0) {
+      const measure = version.kinds.length + slot.specific;
+      counts[measure] = (counts[measure] as number) + 1;
+    }
   }
   return counts;
 }
