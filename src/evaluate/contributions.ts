@@ -12,6 +12,7 @@ import { compareMoney, multiplyMoney, type Money } from '../money/money';
 import { versionAt, type CompiledVersion } from '../program/compile';
 import type { ActivityRow, RuleId } from '../program/types';
 import { isLimited } from './limits';
+import { PRESIZED } from './arrays';
 import type { PointCategory } from './types';
 
 /** Points in the window by `points` and `category`. */
@@ -72,11 +73,14 @@ type WorthColumns = {
 };
 
 /**
- * Empty columns, grown as entries are written in index order: plain arrays
- * (a typed array costs more to allocate than a 100-entry ledger's whole
- * column, and V8 keeps an array given a large length up front as a slow dictionary).
+ * Columns for `length` entries, written in index order: plain arrays made
+ * at their full length up to `PRESIZED` entries (grown by writes past their
+ * end, the four columns were a fifth of what a first evaluation allocates),
+ * beyond it grown. A typed array costs more to allocate than a 100-entry
+ * ledger's whole column.
  */
-function columns(): WorthColumns {
+function columns(length = 0): WorthColumns {
+  if (length > 0 && length <= PRESIZED) return { kind: new Array(length), points: new Array(length), category: new Array(length), rule: new Array(length) };
   return { kind: [], points: [], category: [], rule: [] };
 }
 
@@ -158,7 +162,7 @@ export function entryWorth(entry: LedgerEntry, version: CompiledVersion, amount:
 function compute(ledger: Ledger, internals: LedgerInternals, version: CompiledVersion): Contributions {
   const entries = ledger.entries;
   const n = entries.length;
-  const out = columns();
+  const out = columns(n);
   const fee = (entry: LedgerEntry) => versionAt(internals.program, entry.date).fee;
   for (let index = 0; index < n; index++) writeWorth(out, index, entries[index] as LedgerEntry, version, internals.money[index], fee);
   return out as Contributions;

@@ -8,7 +8,7 @@
 import type { Prepared as LedgerInternals } from './prepare';
 import type { Ledger } from '../ledger/types';
 import type { RuleId } from '../program/types';
-import { denseArray } from './slidingWindow';
+import { denseArray } from './arrays';
 import type { CountedReason, EntryOutcome, ExclusionReason } from './types';
 
 /** The outcomes of one review, in input order. */

@@ -15,6 +15,7 @@ import { floorUnits, moneyFromCents, sumMoney, type Money } from '../money/money
 import type { CompiledVersion } from '../program/compile';
 import { CERTIFICATION, LIMITED, REVENUE, SIMPLE } from './contributions';
 import { settleRow, type LimitedEntry, type Settled } from './limits';
+import { denseArray } from './arrays';
 import { partnerYearCredits } from './partnerYear';
 import type { Contributions } from './prepare';
 import type { Standing } from './tiers';
@@ -131,18 +132,6 @@ export function openWindow(days: Int32Array, version: CompiledVersion): SlidingW
     unsettled: false,
   };
 }
-
-/**
- * An array of `length` holes filled with `undefined`, dense: V8 keeps an
- * array given a large length up front (or written far past its end) as a
- * slow dictionary, whatever order entries are then written in.
- */
-export function denseArray<T>(length: number): (T | undefined)[] {
-  const array: (T | undefined)[] = [];
-  for (let index = 0; index < length; index++) array.push(undefined);
-  return array;
-}
-
 
 /** The key of a (holder, certification) pair; `\u0000` sorts first, so keys sort by holder, then certification (R8). */
 export function pairKey(pair: { readonly holder: string; readonly certification: string }): string {
