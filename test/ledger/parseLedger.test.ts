@@ -1090,3 +1090,86 @@ describe('parseLedger: options never make it throw', () => {
     expect(result).toMatchObject({ ok: false, issues: [{ path: '', code: 'invalid-type' }] });
   });
 });
+
+// These ledgers mix zod's issues, the pass's value issues and the cross-entry checks, in one entry and across entries.
+describe('parseLedger: issues in order when several kinds mix, in one entry and across entries', () => {
+  const at = (issues: readonly { path: string; code: string }[]) => issues.map(({ path, code }) => `${path} ${code}`);
+
+  it('one entry: zod’s issues and the values’ in field order, unknown fields last', () => {
+    const issues = issuesOf(ledger([{ id: '', type: 'revenue', date: '2026-02-30', amount: '1e3', source: 'retail', extra: 1, status: 'done' }]));
+    expect(at(issues)).toEqual([
+      'entries[0].id invalid-value',
+      'entries[0].date invalid-date',
+      'entries[0].status invalid-value',
+      'entries[0].amount invalid-amount',
+      'entries[0].source invalid-value',
+      'entries[0].extra unknown-field',
+    ]);
+  });
+
+  it('across entries: ledger order, and within each entry the schema’s issues before the cross-entry checks', () => {
+    const input = {
+      partner: { id: 'acme', joinedOn: '2023-02-30', other: true },
+      entries: [
+        { id: 'a', type: 'activity', date: '2026-01-01', activity: 'article', words: -1, floss: 'yes', quantity: 2 },
+        { id: 'a', type: 'time', date: 5, minutes: 0, category: 'nope' },
+        { id: 'b', type: 'bonus', date: '2026-01-01T25:00:00Z', points: 1.5, reason: '', relatesTo: 'zz' },
+        { id: 'c', type: 'fee-payment', date: '2026-01-01', months: 0, amount: Number.NaN },
+        { id: 'd', type: 'certification', date: '2026-06-01', holder: 'h', certification: 'nope', expiresOn: '2026-01-01' },
+        { type: 'adjustment', date: '2026-01-01', points: 2e9, reason: 'x' },
+        { id: 'e', type: 'mystery' },
+        'not an entry',
+      ],
+      meta: { n: Number.POSITIVE_INFINITY },
+    };
+    const issues = issuesOf(input);
+    expect(at(issues)).toEqual([
+      'partner.joinedOn invalid-date',
+      'partner.other unknown-field',
+      'meta.n invalid-type',
+      'entries[0].words invalid-integer',
+      'entries[0].floss invalid-type',
+      'entries[0].quantity field-not-applicable',
+      'entries[1].date invalid-type',
+      'entries[1].minutes invalid-integer',
+      'entries[1].category invalid-value',
+      'entries[1].id duplicate-id',
+      'entries[2].date invalid-date',
+      'entries[2].points invalid-integer',
+      'entries[2].reason invalid-value',
+      'entries[2].relatesTo unknown-reference',
+      'entries[3].months invalid-integer',
+      'entries[3].amount invalid-amount',
+      'entries[4].certification unknown-certification',
+      'entries[4].expiresOn invalid-range',
+      'entries[5].id missing-field',
+      'entries[5].points invalid-integer',
+      'entries[6].type unknown-entry-type',
+      'entries[7] invalid-type',
+    ]);
+    expect(issues.find((one) => one.path === 'entries[3].amount')?.message).toBe('expected a decimal string or a finite number, received NaN');
+    expect(issues.find((one) => one.path === 'entries[1].id')?.message).toBe('duplicate id "a": entries[0].id has it too');
+  });
+
+  it('entries valid in zod’s eyes with invalid values: only the pass’s issues, in ledger order', () => {
+    const issues = issuesOf(ledger([
+      { id: 'a', type: 'revenue', date: '2026-02-29', amount: '1.234567890123', source: 'direct-sale' },
+      { id: 'a', type: 'activity', date: '2026-01-01', activity: 'nope' },
+      { id: 'b', type: 'bonus', date: '2026-01-01', points: 5, reason: 'r', relatesTo: 'zz' },
+    ]));
+    expect(at(issues)).toEqual([
+      'entries[0].date invalid-date',
+      'entries[0].amount invalid-amount',
+      'entries[1].id duplicate-id',
+      'entries[1].activity unknown-activity',
+      'entries[2].relatesTo unknown-reference',
+    ]);
+  });
+
+  it('a field present as undefined is what zod makes of it: absent where optional, the program’s check where the pass owns it', () => {
+    const issues = issuesOf(ledger([{ id: 'a', type: 'time', date: '2026-01-01', minutes: 5, category: undefined, status: undefined, description: undefined }]));
+    expect(at(issues)).toEqual(['entries[0].category missing-field']);
+    const parsed = parseLedger(ledger([{ id: 'a', type: 'special', date: '2026-01-01', points: 5, description: 'd', status: undefined, meta: undefined }]));
+    expect(parsed.ok && JSON.stringify(parsed.ledger.entries[0])).toBe('{"id":"a","date":"2026-01-01","status":"approved","type":"special","points":5,"description":"d"}');
+  });
+});
