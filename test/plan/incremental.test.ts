@@ -71,9 +71,19 @@ describe('planUpgrade checks candidates incrementally', () => {
     expect(evaluations).toHaveBeenCalledTimes(3);
   });
 
+  it('evaluates once for asOf and by when they are one day, and once more for the plan', () => {
+    const plan = planUpgrade(ledger, { asOf: '2026-06-30', target: 'platinum' });
+    expect(plan.by).toBe('2026-06-30');
+    expect(plan.entries.length).toBeGreaterThan(12);
+    expect(evaluations.mock.calls.map(([, , options]) => options.asOf)).toEqual(['2026-06-30', '2026-06-30']);
+  });
+
   it('evaluates twice and parses nothing when there is nothing to plan', () => {
-    const plan = planUpgrade(ledger, { asOf: '2026-06-10', target: 'now' });
-    expect(plan.entries).toEqual([]);
+    // The tier held on by: reachable with nothing to add (a target below it would stop before planning at all).
+    const held = evaluate(ledger, { asOf: '2026-06-30' }).tier!;
+    evaluations.mockClear();
+    const plan = planUpgrade(ledger, { asOf: '2026-06-10', target: held });
+    expect(plan).toMatchObject({ reachable: true, entries: [] });
     expect(evaluations).toHaveBeenCalledTimes(2);
     expect(parses).not.toHaveBeenCalled();
   });

@@ -111,8 +111,11 @@ describe('planUpgrade plans the certification kinds and the certifications a tie
       ['new-cloud-1', 'cloud-base'],
     ]);
     expectMinimalReach(raw, plan);
-    expect(plan.steps.join(' ')).toContain('Certify 2 more people in Zero Trust Architect');
-    expect(plan.steps.join(' ')).toContain('Certify 1 more person in a cloud certification (e.g. Cloud Foundations)');
+    // The certification required by name is its own step, not also one of its kind's.
+    expect(plan.steps.filter((step) => step.includes('(R8)'))).toEqual([
+      `Certify 2 more people in Zero Trust Architect by ${plan.by} (R8).`,
+      `Certify 1 more person in a cloud certification (e.g. Cloud Foundations) by ${plan.by} (R8).`,
+    ]);
   });
 
   it('plans the kind alone when the required certification is held, and counts a holder once however many pairs', () => {
@@ -121,6 +124,7 @@ describe('planUpgrade plans the certification kinds and the certifications a tie
     const plan = planUpgrade(raw, { program, asOf: '2026-06-30', target: 'elite' });
     expect(plan.shortfall).toMatchObject({ securityCertifications: 0, cloudCertifications: 1, certifications: { 'zero-trust': 0 } });
     expect(plan.entries.filter((e) => e.type === 'certification').map((e) => e.certification)).toEqual(['cloud-base']);
+    expect(plan.steps.filter((step) => step.includes('(R8)'))).toEqual([`Certify 1 more person in a cloud certification (e.g. Cloud Foundations) by ${plan.by} (R8).`]);
     expectMinimalReach(raw, plan);
   });
 
