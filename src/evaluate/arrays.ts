@@ -7,9 +7,9 @@
 /**
  * The longest array made at its full length (`new Array(n)`); longer ones
  * grow by `push`. Node 20's V8 keeps fast elements for `new Array(n)` far
- * beyond this, but engines differ (JavaScriptCore stores an array made
- * longer than 100,000 as sparse), and past this length the reallocations
- * cost nothing next to the entries.
+ * beyond this (measured up to 33 million), but other engines may store a
+ * long array made at its full length as a sparse one, and past this length
+ * the reallocations cost nothing next to the entries.
  */
 export const PRESIZED = 10_000;
 
