@@ -1,20 +1,15 @@
 // planUpgrade's options at their bounds (src/plan/options.ts) and the answers that need no plan
 // (src/plan/planUpgrade.ts): the default target and `by`, the unreachable reasons with their sentences.
 import { describe, expect, it } from 'vitest';
-import { activities, defineProgram, evaluate, exponentialProgram, planUpgrade, tiers, ValidationError } from '../../src/index';
+import { activities, defineProgram, evaluate, exponentialProgram, planUpgrade, tiers } from '../../src/index';
 import { type RawLedger } from '../properties/arbitraries';
+import { thrownIssues } from '../helpers/ledger';
 
 const ledger = (entries: Record<string, unknown>[], joinedOn = '2020-01-01'): RawLedger => ({ partner: { id: 'p', joinedOn }, entries });
 const tierIds = tiers.map((t) => t.id);
 
 function issuesOf(call: () => unknown): { path: string; code: string; message: string }[] {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
-  }
-  throw new Error('expected a ValidationError');
+  return thrownIssues(call).map((i) => ({ path: i.path, code: i.code, message: i.message }));
 }
 
 /** A ledger holding the top tier on 2026-06-30: every requirement of Platinum met (R9). */

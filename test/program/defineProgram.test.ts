@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defineProgram, evaluate, exponentialProgram, issueCodes, parseLedger, ValidationError, type LedgerIssue, type Program } from '../../src/index';
 import { MAX_ISSUES } from '../../src/issues';
-import { ledger } from '../helpers/ledger';
+import { ledger, thrownIssues } from '../helpers/ledger';
 
 /** A mutable deep copy of the built-in program, as plain JSON. */
 function definition(): { id: string; name: string; versions: Record<string, any>[]; [key: string]: unknown } {
@@ -11,13 +11,7 @@ function definition(): { id: string; name: string; versions: Record<string, any>
 
 /** The issues `defineProgram` throws (fails the test when it accepts the input). */
 function issuesOf(input: unknown): LedgerIssue[] {
-  try {
-    defineProgram(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('expected defineProgram to refuse the definition');
+  return thrownIssues(() => defineProgram(input));
 }
 
 function found(input: unknown): string[] {

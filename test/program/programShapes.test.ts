@@ -3,7 +3,8 @@
 // definitions in the 0.2 shape keep working, read as the new shape (docs/interpretation.md, "Programs and versions").
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineProgram, exponentialProgram, ValidationError, type LedgerIssue } from '../../src/index';
+import { defineProgram, exponentialProgram, type LedgerIssue } from '../../src/index';
+import { thrownIssues } from '../helpers/ledger';
 
 type Definition = { id: string; name: string; versions: Record<string, any>[]; [key: string]: unknown };
 
@@ -36,13 +37,7 @@ function legacyDefinition(): Definition {
 }
 
 function issuesOf(input: unknown): LedgerIssue[] {
-  try {
-    defineProgram(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return [...(error as ValidationError).issues];
-  }
-  throw new Error('expected defineProgram to refuse the definition');
+  return thrownIssues(() => defineProgram(input));
 }
 
 function found(input: unknown): string[] {
